@@ -1,0 +1,45 @@
+//! `callscore annotate`: what callscore sees in each utterance.
+
+use super::{Outcome, RunArgs, inputs, shared};
+use callscore::{analysis, report, transcript};
+
+pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
+    let ruleset = shared::load_ruleset(&args.common)?;
+    let overrides = shared::role_overrides(&args.common);
+    let forced = shared::input_format(&args.common)?;
+    let color = shared::use_color(&args.common);
+    let jsonl = match args.common.format.as_deref().unwrap_or("text") {
+        "jsonl" | "json" => true,
+        "text" => false,
+        other => anyhow::bail!("annotate has no format '{other}'; use text or jsonl"),
+    };
+    let mut out = shared::open_output(&args.common)?;
+    let (inputs, mut errors) = inputs::collect(&args.paths);
+    for input in &inputs {
+        match inputs::read(input, forced) {
+            Ok(calls) => {
+                for mut t in calls {
+                    transcript::roles::assign(&mut t, &overrides, &ruleset.roles);
+                    let call = analysis::annotate(&t, &ruleset.lexicon);
+                    if jsonl {
+                        report::annotate_jsonl::write(&mut out, &call)?;
+                    } else {
+                        report::annotate_text::write(&mut out, &call, color)?;
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    out.flush()?;
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    Ok(if errors.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::InputErrors
+    })
+}
+
+use std::io::Write;

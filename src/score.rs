@@ -1,0 +1,133 @@
+//! Penalties to scores, and the per-call metrics the reports show.
+
+use crate::analysis::{Act, Annotated};
+use crate::rules::{Finding, RuleSet, Severity};
+use crate::transcript::{Format, Role, RoleSource};
+use serde::Serialize;
+
+/// The speakers on each side and what decided it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Roles {
+    pub rep: Vec<String>,
+    pub prospect: Vec<String>,
+    pub source: RoleSource,
+}
+
+/// Numbers about a call that do not depend on the rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Metrics {
+    pub utterances: usize,
+    pub turns: usize,
+    pub duration_s: Option<f64>,
+    pub rep_talk_share: f64,
+    pub rep_longest_monologue_words: usize,
+    pub prospect_questions: usize,
+    pub prospect_questions_unanswered: usize,
+    pub rep_questions: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Everything callscore says about one call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallReport {
+    pub path: String,
+    pub call_id: String,
+    pub format: Format,
+    pub score: u32,
+    pub roles: Roles,
+    pub metrics: Metrics,
+    pub findings: Vec<Finding>,
+}
+
+/// Turns findings into a score: 100 − Σ penalties, at least 0.
+pub fn score(call: &Annotated, findings: Vec<Finding>, ruleset: &RuleSet) -> CallReport {
+    let _ = ruleset;
+    let t = call.transcript;
+    let penalty: u32 = findings.iter().map(|f| f.penalty).sum();
+    let mut metrics = metrics(call);
+    for f in &findings {
+        match f.severity {
+            Severity::Error => metrics.errors += 1,
+            Severity::Warning => metrics.warnings += 1,
+            Severity::Info => metrics.infos += 1,
+        }
+    }
+    CallReport {
+        path: t.path.clone(),
+        call_id: t.id.clone(),
+        format: t.format,
+        score: 100u32.saturating_sub(penalty),
+        roles: Roles {
+            rep: t
+                .speakers_with(Role::Rep)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            prospect: t
+                .speakers_with(Role::Prospect)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            source: t.role_source,
+        },
+        metrics,
+        findings,
+    }
+}
+
+fn metrics(call: &Annotated) -> Metrics {
+    let t = call.transcript;
+    let words_by = |role: Role| -> usize {
+        t.utterances
+            .iter()
+            .zip(&call.utterances)
+            .filter(|(u, _)| u.role == role)
+            .map(|(_, a)| a.words)
+            .sum()
+    };
+    let (rep_words, all_words) = (
+        words_by(Role::Rep),
+        call.utterances.iter().map(|a| a.words).sum::<usize>(),
+    );
+    let questions = |role: Role| {
+        t.utterances
+            .iter()
+            .zip(&call.utterances)
+            .filter(move |(u, a)| u.role == role && a.acts.contains(Act::Question))
+            .map(|(_, a)| a)
+    };
+    Metrics {
+        utterances: t.utterances.len(),
+        turns: call.turns.len(),
+        duration_s: t.duration(),
+        rep_talk_share: if all_words == 0 {
+            0.0
+        } else {
+            (rep_words as f64 / all_words as f64 * 1000.0).round() / 1000.0
+        },
+        rep_longest_monologue_words: call
+            .turns
+            .iter()
+            .filter(|turn| turn.role == Role::Rep)
+            .map(|turn| {
+                turn.utterances
+                    .clone()
+                    .map(|i| call.utterances[i].words)
+                    .sum()
+            })
+            .max()
+            .unwrap_or(0),
+        prospect_questions: questions(Role::Prospect).count(),
+        prospect_questions_unanswered: questions(Role::Prospect)
+            .filter(|a| {
+                a.question
+                    .as_ref()
+                    .is_some_and(|q| q.status.is_unanswered())
+            })
+            .count(),
+        rep_questions: questions(Role::Rep).count(),
+        ..Metrics::default()
+    }
+}

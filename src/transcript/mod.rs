@@ -1,0 +1,12 @@
+//! The call model and one reader per input format. Pure: readers take bytes, not paths on disk.
+
+pub mod error;
+pub mod formats;
+pub mod model;
+pub mod read;
+pub mod roles;
+
+pub use error::{ParseError, ReadError};
+pub use model::{Format, Role, RoleSource, Suppressions, Transcript, Turn, Utterance};
+pub use read::{detect_format, parse};
+pub use roles::{RoleCues, RoleOverrides};

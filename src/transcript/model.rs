@@ -1,0 +1,320 @@
+//! The call model every reader produces and every later stage reads.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Who a speaker is on the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Rep,
+    Prospect,
+    #[default]
+    Unknown,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Rep => "rep",
+            Role::Prospect => "prospect",
+            Role::Unknown => "unknown",
+        }
+    }
+
+    /// The other side of the conversation (unknown stays unknown).
+    pub fn other(self) -> Role {
+        match self {
+            Role::Rep => Role::Prospect,
+            Role::Prospect => Role::Rep,
+            Role::Unknown => Role::Unknown,
+        }
+    }
+
+    /// Parses the role words that files and options use ("rep", "AGENT", "customer", ...).
+    pub fn parse_loose(s: &str) -> Option<Role> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rep" | "agent" | "seller" | "sales" | "salesperson" | "sales rep" | "host" => {
+                Some(Role::Rep)
+            }
+            "prospect" | "customer" | "client" | "buyer" | "caller" | "lead" => {
+                Some(Role::Prospect)
+            }
+            "unknown" | "" => Some(Role::Unknown),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which kind of evidence decided the roles of a call, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleSource {
+    /// `--rep` / `--prospect` on the command line.
+    Cli,
+    /// Roles written in the file: metadata headers, `role` fields, AGENT/CUSTOMER.
+    File,
+    /// Speaker names that match the rule set's role patterns ("Rep", "Customer", ...).
+    Name,
+    /// What the speakers say: who introduces themselves from a company, who pitches.
+    Content,
+    /// Nothing else decided: the first speaker is taken as the rep.
+    #[default]
+    FirstSpeaker,
+}
+
+impl RoleSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleSource::Cli => "cli",
+            RoleSource::File => "file",
+            RoleSource::Name => "name",
+            RoleSource::Content => "content",
+            RoleSource::FirstSpeaker => "first-speaker",
+        }
+    }
+}
+
+impl fmt::Display for RoleSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The input format a transcript was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Text,
+    Otter,
+    Vtt,
+    Srt,
+    Csv,
+    Json,
+    Jsonl,
+    Whisper,
+    AwsTranscribe,
+    AwsCallAnalytics,
+    Deepgram,
+    Assemblyai,
+    Revai,
+}
+
+impl Format {
+    pub const ALL: [Format; 13] = [
+        Format::Text,
+        Format::Otter,
+        Format::Vtt,
+        Format::Srt,
+        Format::Csv,
+        Format::Json,
+        Format::Jsonl,
+        Format::Whisper,
+        Format::AwsTranscribe,
+        Format::AwsCallAnalytics,
+        Format::Deepgram,
+        Format::Assemblyai,
+        Format::Revai,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Otter => "otter",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Whisper => "whisper",
+            Format::AwsTranscribe => "aws-transcribe",
+            Format::AwsCallAnalytics => "aws-call-analytics",
+            Format::Deepgram => "deepgram",
+            Format::Assemblyai => "assemblyai",
+            Format::Revai => "revai",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing one speaker said: a line of a text file, a cue, a segment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Utterance {
+    pub speaker: String,
+    pub role: Role,
+    pub text: String,
+    /// 1-based line in the source file (for JSON formats: the utterance's 1-based index).
+    pub line: usize,
+    pub start: Option<f64>,
+    pub end: Option<f64>,
+}
+
+/// A maximal run of one speaker's consecutive utterances: `utterances` indexes `Transcript::utterances`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    pub speaker: String,
+    pub role: Role,
+    pub utterances: std::ops::Range<usize>,
+}
+
+/// `# callscore: ignore[...]` comments found in a text transcript or script.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Suppressions {
+    /// Rule ids ignored for the whole file (`ignore-file[...]`); `*` means all rules.
+    pub file: Vec<String>,
+    /// (line of the utterance the comment precedes, rule ids) from `ignore[...]`.
+    pub lines: Vec<(usize, Vec<String>)>,
+}
+
+impl Suppressions {
+    /// True when a finding of `rule` at source `line` is suppressed.
+    pub fn covers(&self, rule: &str, line: usize) -> bool {
+        let hit = |ids: &Vec<String>| ids.iter().any(|r| r == rule || r == "*");
+        hit(&self.file) || self.lines.iter().any(|(l, ids)| *l == line && hit(ids))
+    }
+}
+
+/// A whole call as read from one file (or one line of a JSON Lines file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transcript {
+    /// The call id: `# call-id:` / the JSON `id`, else the file stem.
+    pub id: String,
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    pub format: Format,
+    /// Free-form metadata from headers or the JSON `metadata` object.
+    pub metadata: BTreeMap<String, String>,
+    pub utterances: Vec<Utterance>,
+    /// Roles the file itself states, by speaker name (metadata headers, role fields, AGENT/CUSTOMER).
+    pub file_roles: BTreeMap<String, Role>,
+    /// What decided the roles in `utterances` (set by `roles::assign`).
+    pub role_source: RoleSource,
+    pub suppressions: Suppressions,
+}
+
+impl Transcript {
+    pub fn new(path: impl Into<String>, format: Format) -> Transcript {
+        let path = path.into();
+        Transcript {
+            id: default_call_id(&path),
+            path,
+            format,
+            metadata: BTreeMap::new(),
+            utterances: Vec::new(),
+            file_roles: BTreeMap::new(),
+            role_source: RoleSource::default(),
+            suppressions: Suppressions::default(),
+        }
+    }
+
+    /// Groups consecutive utterances of one speaker into turns.
+    pub fn turns(&self) -> Vec<Turn> {
+        let mut turns: Vec<Turn> = Vec::new();
+        for (i, u) in self.utterances.iter().enumerate() {
+            match turns.last_mut() {
+                Some(t) if t.speaker == u.speaker => t.utterances.end = i + 1,
+                _ => turns.push(Turn {
+                    speaker: u.speaker.clone(),
+                    role: u.role,
+                    utterances: i..i + 1,
+                }),
+            }
+        }
+        turns
+    }
+
+    /// Distinct speaker names in order of first appearance.
+    pub fn speakers(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for u in &self.utterances {
+            if !seen.contains(&u.speaker.as_str()) {
+                seen.push(&u.speaker);
+            }
+        }
+        seen
+    }
+
+    /// Speaker names with the given role, in order of first appearance.
+    pub fn speakers_with(&self, role: Role) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for u in self.utterances.iter().filter(|u| u.role == role) {
+            if !seen.contains(&u.speaker.as_str()) {
+                seen.push(&u.speaker);
+            }
+        }
+        seen
+    }
+
+    /// Call length in seconds when the file has times.
+    pub fn duration(&self) -> Option<f64> {
+        let first = self.utterances.iter().find_map(|u| u.start)?;
+        let last = self
+            .utterances
+            .iter()
+            .rev()
+            .find_map(|u| u.end.or(u.start))?;
+        Some((last - first).max(0.0))
+    }
+}
+
+/// The file stem of a path: "calls/acme-01.vtt" -> "acme-01"; "-" -> "stdin".
+pub fn default_call_id(path: &str) -> String {
+    if path == "-" {
+        return "stdin".to_string();
+    }
+    std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utt(speaker: &str, line: usize) -> Utterance {
+        Utterance {
+            speaker: speaker.into(),
+            text: "hi".into(),
+            line,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn turns_group_runs_of_one_speaker() {
+        let mut t = Transcript::new("a.txt", Format::Text);
+        t.utterances = vec![utt("A", 1), utt("A", 2), utt("B", 3), utt("A", 4)];
+        let turns = t.turns();
+        assert_eq!(turns.len(), 3);
+        assert_eq!(turns[0].utterances, 0..2);
+        assert_eq!(turns[2].utterances, 3..4);
+    }
+
+    #[test]
+    fn suppressions_match_rule_or_star() {
+        let s = Suppressions {
+            file: vec!["monologue".into()],
+            lines: vec![(7, vec!["train-selling".into()])],
+        };
+        assert!(s.covers("monologue", 1));
+        assert!(s.covers("train-selling", 7));
+        assert!(!s.covers("train-selling", 8));
+    }
+}
