@@ -1,0 +1,184 @@
+//! unanswered-question: the prospect asks a real question and the rep does not answer it.
+
+use super::config::{require, rule_table};
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc, times, utterances_of};
+use crate::analysis::{Annotated, Question, QuestionStatus};
+use crate::transcript::Role;
+
+pub const ID: &str = "unanswered-question";
+
+rule_table!(
+    /// `[rules.unanswered-question]`
+    Table {
+        /// Report a re-ask as its own finding, not only as part of the first ask.
+        report_reasks: bool,
+    }
+);
+
+pub fn doc() -> RuleDoc {
+    RuleDoc {
+        id: ID.into(),
+        summary: "The prospect asks a real question and the rep deflects, defers or ignores it."
+            .into(),
+        flags: "A prospect question the rep deflects (offers a demo, praises the question and \
+                changes the subject, pitches), defers (\"I'll have someone get back to you\"), \
+                ignores by moving on, or leaves open because the call ends. An answer after a \
+                clarifying question counts as an answer; re-asking is strong evidence that the \
+                first ask was not answered. Rhetorical questions and fillers (\"you know?\") are \
+                not questions."
+            .into(),
+        why: "A buyer who asks is engaged: it is the moment to teach and tailor. Dodging the \
+              question loses the opportunity and the buyer's trust."
+            .into(),
+        example: "Prospect: Why do I need the KPIs in real time?\nRep: I can arrange a demo and a \
+                  discussion for you."
+            .into(),
+        instead: "Answer, even briefly, then check: \"Because your plant managers act within the \
+                  shift; weekly numbers arrive too late. Does that match what you see?\" If you \
+                  do not know, say so and commit to a time: \"I don't know; I'll have the answer \
+                  by Thursday noon.\""
+            .into(),
+        options: vec![OptionDoc::new(
+            "report_reasks",
+            "also report each re-ask of an unanswered question as its own finding",
+        )],
+    }
+}
+
+pub fn build(table: &Table) -> Result<Rule, String> {
+    let checker = UnansweredQuestion {
+        report_reasks: require(table.report_reasks, ID, "report_reasks")?,
+    };
+    Ok(Rule::new(doc(), table.settings(ID)?, checker))
+}
+
+#[derive(Debug)]
+struct UnansweredQuestion {
+    report_reasks: bool,
+}
+
+impl Check for UnansweredQuestion {
+    fn check(&self, call: &Annotated, out: &mut Emit) {
+        let mut reasks: Vec<usize> = Vec::new();
+        for i in utterances_of(call, Role::Prospect) {
+            let Some(q) = &call.utterances[i].question else {
+                continue;
+            };
+            let is_reask = reasks.contains(&i);
+            reasks.extend(&q.reasked);
+            if !q.status.is_unanswered() || (is_reask && !self.report_reasks) {
+                continue;
+            }
+            let message = message(q, |r, prefix| out.cue(call, r, prefix));
+            out.at(call, i, message, q.response);
+        }
+    }
+}
+
+fn message(q: &Question, cue: impl Fn(usize, &str) -> Option<String>) -> String {
+    let what = match q.status {
+        QuestionStatus::Deflected => match q.response.and_then(|r| cue(r, "deflection")) {
+            Some(to) => format!("deflected ({to})"),
+            None => "deflected".to_string(),
+        },
+        QuestionStatus::Deferred => match q.response.and_then(|r| cue(r, "deferral")) {
+            Some(to) => format!("deferred ({to})"),
+            None => "deferred to later or to someone else".to_string(),
+        },
+        QuestionStatus::Ignored => "ignored: the rep moved on without answering".to_string(),
+        QuestionStatus::Open => "still open when the call ended".to_string(),
+        QuestionStatus::Answered => "answered".to_string(),
+    };
+    match q.reasked.len() {
+        0 => what,
+        n => format!("{what}; re-asked {}", times(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Act, QuestionForm};
+    use crate::rules::testing::{ask, check, marked, script};
+
+    fn question(status: QuestionStatus, response: Option<usize>, reasked: Vec<usize>) -> Question {
+        Question {
+            form: QuestionForm::Wh,
+            status,
+            answer: None,
+            response,
+            reasked,
+        }
+    }
+
+    fn rule() -> UnansweredQuestion {
+        UnansweredQuestion {
+            report_reasks: false,
+        }
+    }
+
+    #[test]
+    fn a_deflected_question_is_flagged_with_the_deflecting_reply() {
+        let t = script(&[
+            "P: Why do I need real-time KPIs?",
+            "R: I can arrange a demo for you.",
+            "P: Why, though?",
+            "R: Our customers love it.",
+        ]);
+        let mut call = marked(&t, &[(2, &[Act::Deflection])]);
+        ask(
+            &mut call,
+            1,
+            question(QuestionStatus::Deflected, Some(1), vec![2]),
+        );
+        ask(
+            &mut call,
+            3,
+            question(QuestionStatus::Ignored, Some(3), vec![]),
+        );
+        let found = check(&rule(), &call);
+        assert_eq!(
+            found.len(),
+            1,
+            "the re-ask is part of the first finding: {found:?}"
+        );
+        assert_eq!(found[0].line, 1);
+        assert_eq!(found[0].related_line, Some(2));
+        assert!(
+            found[0].message.contains("re-asked once"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn answered_questions_and_rep_questions_are_fine() {
+        let t = script(&[
+            "R: How many seats?",
+            "P: Forty. Does it do SSO?",
+            "R: Yes, SAML and OIDC.",
+        ]);
+        let mut call = marked(&t, &[]);
+        ask(
+            &mut call,
+            1,
+            question(QuestionStatus::Ignored, None, vec![]),
+        );
+        ask(
+            &mut call,
+            2,
+            question(QuestionStatus::Answered, None, vec![]),
+        );
+        assert!(check(&rule(), &call).is_empty());
+    }
+
+    #[test]
+    fn a_question_left_open_says_so() {
+        let t = script(&["R: Thanks, bye.", "P: Wait, what does it cost?"]);
+        let mut call = marked(&t, &[]);
+        ask(&mut call, 2, question(QuestionStatus::Open, None, vec![]));
+        let found = check(&rule(), &call);
+        assert_eq!(found[0].related_line, None);
+        assert!(found[0].message.contains("open"));
+    }
+}
