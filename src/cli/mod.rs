@@ -1,7 +1,9 @@
 //! The command line: clap definitions, and one file per subcommand.
 
 pub mod annotate;
+pub mod eval;
 pub mod inputs;
+pub mod rules;
 pub mod shared;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -135,7 +137,9 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Annotate(args) => annotate::run(&args),
-        Command::Score(_) | Command::Check(_) | Command::Rules(_) | Command::Eval(_) => {
+        Command::Rules(args) => rules::run(&args),
+        Command::Eval(args) => eval::run(&args),
+        Command::Score(_) | Command::Check(_) => {
             anyhow::bail!("this subcommand is not built yet")
         }
     }

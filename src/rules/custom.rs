@@ -180,7 +180,14 @@ fn doc(id: &str, table: &Table) -> RuleDoc {
 fn matcher(key: &str, phrases: &[String], patterns: &[String]) -> Result<Regex, String> {
     for p in patterns {
         Regex::new(p).map_err(|e| {
-            format!("[rules.{key}] pattern '{p}' is not a valid regular expression: {e}")
+            // The regex error draws a caret under the pattern; keep its last line, the reason.
+            let text = e.to_string();
+            let reason = text
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim_start_matches("error: ");
+            format!("[rules.{key}] pattern '{p}' is not a valid regular expression: {reason}")
         })?;
     }
     let words = |phrase: &str| -> String {
