@@ -64,9 +64,7 @@ fn by_cli(speakers: &[String], o: &RoleOverrides, decided: &mut [Decision]) {
     for (s, d) in speakers.iter().zip(decided.iter_mut()) {
         let role = if named(&o.rep, s) {
             Some(Role::Rep)
-        } else if named(&o.prospect, s) {
-            Some(Role::Prospect)
-        } else if o.prospect.is_empty() {
+        } else if named(&o.prospect, s) || o.prospect.is_empty() {
             Some(Role::Prospect)
         } else if o.rep.is_empty() {
             Some(Role::Rep)
