@@ -1,15 +1,17 @@
-//! Plain text: `Name: text` (or `Name> text`), one utterance a line, with optional times,
-//! continuation lines, `#` comments, metadata headers and suppression comments.
+//! Plain text: `Name: text` (or `Name> text`), one utterance a line, with optional times
+//! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
+//! metadata headers and suppression comments.
 
+use super::shared::{parse_clock, plausible_name, split_label, utterance};
 use crate::transcript::error::ParseError;
-use crate::transcript::model::{Format, Role, Transcript, Utterance};
+use crate::transcript::model::{Format, Role, Transcript};
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
     let mut pending_ignores: Vec<String> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
-        let line = raw.trim();
+        let line = raw.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
             continue;
         }
@@ -17,27 +19,18 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             read_comment(&mut t, comment.trim(), &mut pending_ignores);
             continue;
         }
-        match split_speaker(line) {
-            Some((speaker, body)) => {
-                t.utterances.push(Utterance {
-                    speaker: speaker.to_string(),
-                    role: Role::Unknown,
-                    text: body.to_string(),
-                    line: line_no,
-                    start: None,
-                    end: None,
-                });
+        let (start, rest) = leading_time(line);
+        match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
+            Some((speaker, time, body)) => {
+                t.utterances
+                    .push(utterance(speaker, body, line_no, start.or(time), None));
                 if !pending_ignores.is_empty() {
-                    t.suppressions
-                        .lines
-                        .push((line_no, std::mem::take(&mut pending_ignores)));
+                    let ids = std::mem::take(&mut pending_ignores);
+                    t.suppressions.lines.push((line_no, ids));
                 }
             }
             None => match t.utterances.last_mut() {
-                Some(last) => {
-                    last.text.push(' ');
-                    last.text.push_str(line);
-                }
+                Some(last) => super::shared::push_words(&mut last.text, line),
                 None => {
                     return Err(ParseError::at(
                         line_no,
@@ -52,7 +45,65 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             "no utterances found; lines should look like 'Name: text'",
         ));
     }
+    fold_one_off_labels(&mut t);
     Ok(t)
+}
+
+/// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest").
+fn leading_time(line: &str) -> (Option<f64>, &str) {
+    let close = match line.as_bytes().first() {
+        Some(b'[') => ']',
+        Some(b'(') => ')',
+        _ => return (None, line),
+    };
+    match line.find(close) {
+        Some(end) => match parse_clock(&line[1..end]) {
+            Some(t) => (Some(t), line[end + 1..].trim_start()),
+            None => (None, line),
+        },
+        None => (None, line),
+    }
+}
+
+/// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
+fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
+    let close = line.find("):").or_else(|| line.find("]:"))?;
+    let open = line[..close].rfind(['(', '['])?;
+    let time = parse_clock(&line[open + 1..close])?;
+    let name = line[..open].trim();
+    plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+}
+
+/// A label seen once in a call where the real speakers each speak several times is more
+/// likely text ("Note: the meeting is at 3"): fold it back into the utterance before it.
+fn fold_one_off_labels(t: &mut Transcript) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for u in &t.utterances {
+        match counts.iter_mut().find(|(s, _)| *s == u.speaker) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&u.speaker, 1)),
+        }
+    }
+    let recurring = counts.iter().filter(|(_, n)| *n >= 2).count();
+    let one_off: Vec<String> = counts
+        .iter()
+        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(*s))
+        .map(|(s, _)| s.to_string())
+        .collect();
+    if recurring < 2 || one_off.is_empty() {
+        return;
+    }
+    let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
+    for u in std::mem::take(&mut t.utterances) {
+        match kept.last_mut() {
+            Some(prev) if one_off.contains(&u.speaker) => {
+                let label = format!("{}: {}", u.speaker, u.text);
+                super::shared::push_words(&mut prev.text, &label);
+            }
+            _ => kept.push(u),
+        }
+    }
+    t.utterances = kept;
 }
 
 fn read_comment(t: &mut Transcript, comment: &str, pending: &mut Vec<String>) {
@@ -105,15 +156,4 @@ fn rule_ids(s: &str) -> Vec<String> {
             .collect(),
         None => vec!["*".to_string()],
     }
-}
-
-/// Splits `Name: text` / `Name> text`; a label is short and has no sentence punctuation.
-fn split_speaker(line: &str) -> Option<(&str, &str)> {
-    let pos = line.find([':', '>'])?;
-    let (name, rest) = (line[..pos].trim(), line[pos + 1..].trim());
-    let plausible = !name.is_empty()
-        && name.len() <= 40
-        && name.split_whitespace().count() <= 4
-        && !name.contains(['.', '?', '!', ',', '"']);
-    plausible.then_some((name, rest))
 }
