@@ -215,17 +215,19 @@ impl Scorer<'_> {
     }
 }
 
-/// One JSON Lines line from standard input: a callscore JSON call. Errors name the stdin line;
-/// a call without an id is named after its line.
+/// One JSON Lines line from standard input: a callscore JSON call, read as the JSON Lines reader
+/// reads a line of a file. Errors name the stdin line; a call without an id is `stdin:<line>`.
 fn read_line(number: usize, bytes: &[u8]) -> Result<Vec<Transcript>, ReadError> {
+    let bytes = bytes.trim_ascii_end();
     let mut calls =
         callscore::transcript::parse("-", bytes, Some(Format::Json)).map_err(|e| ReadError {
             line: Some(number),
             ..e
         })?;
     for t in &mut calls {
+        t.format = Format::Jsonl;
         if t.id == default_call_id("-") {
-            t.id = format!("stdin-{number}");
+            t.id = format!("{}:{number}", t.id);
         }
     }
     Ok(calls)
