@@ -398,3 +398,75 @@ fn csv_defuses_cells_a_spreadsheet_would_run() {
     assert_eq!(&row[2], "2", "numbers stay numbers");
     assert_eq!(&row[11], "5", "numbers stay numbers");
 }
+
+#[test]
+fn rep_and_prospect_names_decide_the_roles() {
+    let dir = corpus();
+    let out = stdout_of(callscore_in(dir.path()).args([
+        "score",
+        "--rules",
+        "rules.toml",
+        "--format",
+        "jsonl",
+        "--rep",
+        "Sam",
+        "--prospect",
+        "Dana",
+        "calls/clean.txt",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["roles"]["source"], "cli");
+    assert_eq!(v["roles"]["rep"][0], "Sam");
+    assert_eq!(v["roles"]["prospect"][0], "Dana");
+}
+
+#[test]
+fn input_format_reads_a_file_whatever_its_extension() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("call.log"), cli_support::HEDGE).unwrap();
+    callscore_in(dir.path())
+        .args([
+            "score",
+            "--rules",
+            "rules.toml",
+            "--format",
+            "csv",
+            "call.log",
+        ])
+        .assert()
+        .code(2);
+    let out = stdout_of(callscore_in(dir.path()).args([
+        "score",
+        "--rules",
+        "rules.toml",
+        "--format",
+        "csv",
+        "--input-format",
+        "text",
+        "call.log",
+    ]));
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("call.log,call,text,75,")
+    );
+    callscore_in(dir.path())
+        .args(["score", "--input-format", "docx", "call.log"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--input-format"));
+}
+
+#[test]
+fn progress_never_reaches_a_pipe() {
+    let dir = corpus();
+    for extra in [&[][..], &["--no-progress"][..], &["-q"][..]] {
+        callscore_in(dir.path())
+            .args(["score", "--rules", "rules.toml", "calls"])
+            .args(extra)
+            .assert()
+            .code(0)
+            .stderr("");
+    }
+}

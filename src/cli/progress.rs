@@ -55,8 +55,8 @@ impl Progress {
         self.calls += calls as u64;
         if let Some(bar) = &self.bar {
             let rate = self.calls as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
-            bar.set_message(format!("{} calls · {rate:.0} calls/s", self.calls));
             bar.inc(1);
+            bar.set_message(format!("{} calls · {rate:.0} calls/s", self.calls));
         }
     }
 
