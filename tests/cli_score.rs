@@ -76,7 +76,7 @@ fn text_is_a_table_with_a_summary() {
         .success()
         .stdout(predicate::str::contains("score  call"))
         .stdout(predicate::str::is_match(r"\n +75  calls/hedge.txt +honesty-hedge 1, basically 1|\n +75  calls/hedge.txt +basically 1, honesty-hedge 1").unwrap())
-        .stdout(predicate::str::contains("worst: line 2: error honesty-hedge"))
+        .stdout(predicate::str::contains("worst: line 2, error honesty-hedge: said 'to be honest'"))
         .stdout(predicate::str::contains(
             "3 calls, mean score 90: 1 error, 2 warnings, 0 infos\n",
         ));

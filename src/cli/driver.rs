@@ -55,11 +55,13 @@ where
     std::thread::scope(|threads_scope| {
         threads_scope.spawn(move || {
             pool.in_place_scope(|jobs_scope| {
-                for (index, job) in source.enumerate() {
-                    // No permit: the sink stopped; leave the rest of the source unread.
-                    if permit_rx.recv().is_err() {
+                let mut source = source.enumerate();
+                // Take a permit before reading the next job, so that nothing is read ahead of
+                // the window; no permit means the sink stopped: leave the rest unread.
+                while permit_rx.recv().is_ok() {
+                    let Some((index, job)) = source.next() else {
                         break;
-                    }
+                    };
                     let done_tx = done_tx.clone();
                     jobs_scope.spawn(move |_| {
                         let result = work(job);
@@ -158,6 +160,7 @@ mod tests {
         };
         run_ordered(2, source, |i| i, &mut sink).unwrap();
         assert_eq!(sink.seen, [0, 1, 2]);
-        assert!(pulled.load(std::sync::atomic::Ordering::SeqCst) < 100);
+        // At most the three written and a window (2 × 2 threads) in flight were read.
+        assert!(pulled.load(std::sync::atomic::Ordering::SeqCst) <= 3 + 4);
     }
 }

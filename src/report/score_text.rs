@@ -61,7 +61,7 @@ fn write_row(
     if let Some(f) = worst_finding(call) {
         writeln!(
             out,
-            "{:>5}  {} line {}: {} {} {}",
+            "{:>5}  {} line {}, {} {}: {}",
             "",
             style.dim("worst:"),
             f.line,
