@@ -2,7 +2,7 @@
 //! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
 //! metadata headers and suppression comments.
 
-use super::shared::{parse_clock, split_label, utterance};
+use super::shared::{parse_clock, plausible_name, split_label, utterance};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
 
@@ -20,7 +20,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             continue;
         }
         let (start, rest) = leading_time(line);
-        match split_label(rest).map(|(name, body)| trailing_time(name, body)) {
+        match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
             Some((speaker, time, body)) => {
                 t.utterances
                     .push(utterance(speaker, body, line_no, start.or(time), None));
@@ -65,17 +65,13 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
     }
 }
 
-/// `Name (01:23)` -> ("Name", Some(83.0)); other names pass through.
-fn trailing_time<'a>(name: &'a str, body: &'a str) -> (&'a str, Option<f64>, &'a str) {
-    if let Some(open) = name.rfind(['(', '['])
-        && let Some(time) = name[open + 1..]
-            .strip_suffix([')', ']'])
-            .and_then(parse_clock)
-        && !name[..open].trim().is_empty()
-    {
-        return (name[..open].trim(), Some(time), body);
-    }
-    (name, None, body)
+/// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
+fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
+    let close = line.find("):").or_else(|| line.find("]:"))?;
+    let open = line[..close].rfind(['(', '['])?;
+    let time = parse_clock(&line[open + 1..close])?;
+    let name = line[..open].trim();
+    plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
 }
 
 /// A label seen once in a call where the real speakers each speak several times is more
