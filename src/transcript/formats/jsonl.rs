@@ -14,7 +14,13 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Transcript>, ParseError> {
         if line.trim().is_empty() {
             continue;
         }
-        let at_line = |e: ParseError| ParseError::at(line_no, e.message);
+        // Errors point at the file's line; an utterance's index goes into the message.
+        let at_line = |e: ParseError| match e.line {
+            Some(index) if e.message.starts_with("utterance") => {
+                ParseError::at(line_no, format!("{} (utterance {index})", e.message))
+            }
+            _ => ParseError::at(line_no, e.message),
+        };
         let value = vendor_json::parse(line).map_err(at_line)?;
         let mut t = callscore_json::from_value(path, &value, Format::Jsonl).map_err(at_line)?;
         if value.get("id").is_none() && value.get("call_id").is_none() {

@@ -40,6 +40,8 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             },
         }
     }
+    // A label with nothing after it and no continuation said nothing.
+    t.utterances.retain(|u| !u.text.is_empty());
     if t.utterances.is_empty() {
         return Err(ParseError::new(
             "no utterances found; lines should look like 'Name: text'",
