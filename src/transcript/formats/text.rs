@@ -159,3 +159,51 @@ fn rule_ids(s: &str) -> Vec<String> {
         None => vec!["*".to_string()],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_before_and_after_the_name() {
+        assert_eq!(
+            leading_time("[00:01:23] Dana: hi"),
+            (Some(83.0), "Dana: hi")
+        );
+        assert_eq!(leading_time("(1:02) Dana: hi"), (Some(62.0), "Dana: hi"));
+        assert_eq!(
+            leading_time("[laughs] Dana: hi"),
+            (None, "[laughs] Dana: hi")
+        );
+        assert_eq!(
+            timed_label("Dana (01:23): hi"),
+            Some(("Dana", Some(83.0), "hi"))
+        );
+        assert_eq!(
+            timed_label("Dana [0:05]: hi"),
+            Some(("Dana", Some(5.0), "hi"))
+        );
+        assert_eq!(timed_label("so at (10:30): we"), None);
+    }
+
+    #[test]
+    fn a_one_off_label_among_regular_speakers_is_text() {
+        let text = "Dana: a\nMarcus: b\nNote: at 3 we meet\nDana: c\nMarcus: d\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
+        assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_third_speaker_declared_in_the_header_is_kept() {
+        let text = "# prospect: Priya\nDana: a\nMarcus: b\nPriya: c\nDana: d\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn text_before_any_label_is_an_error_with_its_line() {
+        let err = read("a.txt", "\n\nhello\nDana: hi\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+    }
+}
