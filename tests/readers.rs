@@ -292,3 +292,36 @@ fn stdin_is_detected_by_content() {
         );
     }
 }
+
+#[test]
+fn aws_transcribe_channel_identification() {
+    let json = br#"{"jobName": "ch", "results": {"channel_labels": {"number_of_channels": 2, "channels": [
+        {"channel_label": "ch_0", "items": [
+          {"start_time": "0.1", "end_time": "0.4", "type": "pronunciation", "alternatives": [{"content": "Hi"}]},
+          {"start_time": "2.0", "end_time": "2.4", "type": "pronunciation", "alternatives": [{"content": "Great"}]}]},
+        {"channel_label": "ch_1", "items": [
+          {"start_time": "1.0", "end_time": "1.3", "type": "pronunciation", "alternatives": [{"content": "Hello"}]}]}]}}}"#;
+    let t = parse("ch.json", json, None).unwrap().remove(0);
+    assert_eq!(t.format, Format::AwsTranscribe);
+    let got: Vec<(&str, &str)> = t
+        .utterances
+        .iter()
+        .map(|u| (u.speaker.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(got, [("ch_0", "Hi"), ("ch_1", "Hello"), ("ch_0", "Great")]);
+}
+
+#[test]
+fn jsonl_lines_read_one_at_a_time() {
+    use callscore::transcript::formats::jsonl;
+    let t = jsonl::read_line(
+        "-",
+        r#"{"utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo"}]}"#,
+        7,
+    )
+    .unwrap();
+    assert_eq!(t.id, "stdin:7");
+    let err = jsonl::read_line("-", r#"{"utterances": [{"speaker": "A"}]}"#, 7).unwrap_err();
+    assert_eq!(err.line, Some(7));
+    assert!(err.message.contains("utterance 1"), "{}", err.message);
+}
