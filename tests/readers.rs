@@ -325,3 +325,13 @@ fn jsonl_lines_read_one_at_a_time() {
     assert_eq!(err.line, Some(7));
     assert!(err.message.contains("utterance 1"), "{}", err.message);
 }
+
+#[test]
+fn csv_with_semicolons_or_tabs() {
+    for sep in [";", "\t"] {
+        let csv = format!("name{sep}transcript\nDana{sep}Hi, Marcus.\nMarcus{sep}Hello.\n");
+        let t = parse("c.csv", csv.as_bytes(), None).unwrap().remove(0);
+        assert_eq!(t.utterances[0].text, "Hi, Marcus.");
+        assert_eq!(t.speakers(), ["Dana", "Marcus"]);
+    }
+}

@@ -69,11 +69,21 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
 
 /// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
-    let close = line.find("):").or_else(|| line.find("]:"))?;
+    // A label is short: look only at the start of the line, and only when it has a bracket.
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let bracket = memchr::memchr2(b'(', b'[', head)?;
+    let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
     let name = line[..open].trim();
     plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+}
+
+/// Offset of the first `):` or `]:` in `bytes`.
+fn find_close(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(2)
+        .position(|w| matches!(w, [b')' | b']', b':']))
 }
 
 /// A label seen once in a call where the real speakers each speak several times is more
