@@ -335,3 +335,32 @@ fn csv_with_semicolons_or_tabs() {
         assert_eq!(t.speakers(), ["Dana", "Marcus"]);
     }
 }
+
+#[test]
+fn utf16_text_with_a_byte_order_mark_is_converted() {
+    let text = "Dana: Héllo Marcus.\r\nMarcus: Hi.\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be] {
+        let t = parse("win.txt", &bytes, None).unwrap().remove(0);
+        assert_eq!(t.utterances[0].text, "Héllo Marcus.");
+        assert_eq!(t.speakers(), ["Dana", "Marcus"]);
+    }
+}
+
+#[test]
+fn a_json_array_holds_several_calls() {
+    let json = br#"[{"id": "x", "utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo"}]},
+                    {"utterances": [{"speaker": "C", "text": "hi"}, {"speaker": "D", "text": "yo"}]}]"#;
+    let calls = parse("batch.json", json, None).unwrap();
+    let ids: Vec<&str> = calls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["x", "batch:2"]);
+    let bad = br#"[{"utterances": [{"speaker": "A", "text": "hi"}, {"text": "yo"}]}]"#;
+    let err = parse("batch.json", bad, None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "batch.json: call 1 of the array: utterance has no 'speaker' (utterance 2)"
+    );
+}
