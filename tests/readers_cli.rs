@@ -175,15 +175,18 @@ fn stdin_is_read_and_detected_by_content() {
 }
 
 #[test]
-fn folders_are_walked_recursively_in_sorted_order_by_extension() {
+fn folders_are_walked_recursively_in_sorted_order_by_extension_skipping_hidden_and_labels() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("b/inner")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
     for (path, body) in [
         ("b/inner/z.txt", "Zed: one\nAmy: two\n"),
         ("a.txt", "Ann: one\nBo: two\n"),
         ("b/c.txt", "Cy: one\nDi: two\n"),
         ("b/notes.md", "not a transcript"),
+        ("labels.json", r#"[{"file": "a.txt", "expect": []}]"#),
+        (".git/HEAD.txt", "not: read"),
     ] {
         std::fs::write(root.join(path), body).unwrap();
     }
@@ -219,4 +222,27 @@ fn every_fixture_reads_through_the_cli() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("whisper_plain.json: only one speaker (Speaker, 2 utterances); the file has no speaker labels"));
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rep_option_decides_roles_for_the_named_speaker() {
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl", "--rep", "marcus", "-"])
+        .write_stdin(GOOD)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        (rows[0]["speaker"].as_str(), rows[0]["role"].as_str()),
+        (Some("Dana"), Some("prospect"))
+    );
+    assert_eq!(
+        (rows[1]["speaker"].as_str(), rows[1]["role"].as_str()),
+        (Some("Marcus"), Some("rep"))
+    );
 }

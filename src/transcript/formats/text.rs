@@ -9,19 +9,28 @@ use crate::transcript::model::{Format, Role, Transcript};
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
     let mut pending_ignores: Vec<String> = Vec::new();
+    // Lines of utterances set off by a blank line or a comment: never folded as one-offs.
+    let mut set_off: Vec<usize> = Vec::new();
+    let mut after_break = true;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
+            after_break = true;
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
             read_comment(&mut t, comment.trim(), &mut pending_ignores);
+            after_break = true;
             continue;
         }
+        let broke = std::mem::replace(&mut after_break, false);
         let (start, rest) = leading_time(line);
         match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
             Some((speaker, time, body)) => {
+                if broke {
+                    set_off.push(line_no);
+                }
                 t.utterances
                     .push(utterance(speaker, body, line_no, start.or(time), None));
                 if !pending_ignores.is_empty() {
@@ -40,12 +49,14 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             },
         }
     }
+    // A label with nothing after it and no continuation said nothing.
+    t.utterances.retain(|u| !u.text.is_empty());
     if t.utterances.is_empty() {
         return Err(ParseError::new(
             "no utterances found; lines should look like 'Name: text'",
         ));
     }
-    fold_one_off_labels(&mut t);
+    fold_one_off_labels(&mut t, &set_off);
     Ok(t)
 }
 
@@ -67,16 +78,28 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
 
 /// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
-    let close = line.find("):").or_else(|| line.find("]:"))?;
+    // A label is short: look only at the start of the line, and only when it has a bracket.
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let bracket = memchr::memchr2(b'(', b'[', head)?;
+    let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
     let name = line[..open].trim();
     plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
 }
 
-/// A label seen once in a call where the real speakers each speak several times is more
-/// likely text ("Note: the meeting is at 3"): fold it back into the utterance before it.
-fn fold_one_off_labels(t: &mut Transcript) {
+/// Offset of the first `):` or `]:` in `bytes`.
+fn find_close(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(2)
+        .position(|w| matches!(w, [b')' | b']', b':']))
+}
+
+/// A label seen once in a call where the real speakers each speak several times, on a line
+/// that runs on from the one before (no blank line or comment between), is more likely
+/// text ("Note: the meeting is at 3"): fold it back into the utterance before it.
+/// `set_off` (sorted) holds the lines of utterances that stand apart.
+fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for u in &t.utterances {
         match counts.iter_mut().find(|(s, _)| *s == u.speaker) {
@@ -96,7 +119,9 @@ fn fold_one_off_labels(t: &mut Transcript) {
     let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
-            Some(prev) if one_off.contains(&u.speaker) => {
+            Some(prev)
+                if one_off.contains(&u.speaker) && set_off.binary_search(&u.line).is_err() =>
+            {
                 let label = format!("{}: {}", u.speaker, u.text);
                 super::shared::push_words(&mut prev.text, &label);
             }
@@ -155,5 +180,60 @@ fn rule_ids(s: &str) -> Vec<String> {
             .filter(|r| !r.is_empty())
             .collect(),
         None => vec!["*".to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_before_and_after_the_name() {
+        assert_eq!(
+            leading_time("[00:01:23] Dana: hi"),
+            (Some(83.0), "Dana: hi")
+        );
+        assert_eq!(leading_time("(1:02) Dana: hi"), (Some(62.0), "Dana: hi"));
+        assert_eq!(
+            leading_time("[laughs] Dana: hi"),
+            (None, "[laughs] Dana: hi")
+        );
+        assert_eq!(
+            timed_label("Dana (01:23): hi"),
+            Some(("Dana", Some(83.0), "hi"))
+        );
+        assert_eq!(
+            timed_label("Dana [0:05]: hi"),
+            Some(("Dana", Some(5.0), "hi"))
+        );
+        assert_eq!(timed_label("so at (10:30): we"), None);
+    }
+
+    #[test]
+    fn a_one_off_label_among_regular_speakers_is_text() {
+        let text = "Dana: a\nMarcus: b\nNote: at 3 we meet\nDana: c\nMarcus: d\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
+        assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_one_off_label_after_a_blank_line_is_a_speaker() {
+        let text = "Dana: a\n\nMarcus: b\n\nPriya: c\n\nDana: d\n\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn a_third_speaker_declared_in_the_header_is_kept() {
+        let text = "# prospect: Priya\nDana: a\nMarcus: b\nPriya: c\nDana: d\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn text_before_any_label_is_an_error_with_its_line() {
+        let err = read("a.txt", "\n\nhello\nDana: hi\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
     }
 }
