@@ -9,6 +9,25 @@
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::Lexicon;
 use super::normalize::{self, Normalized, class};
+
+/// What an utterance offers as an answer, read while it was normalised.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ReplyCues {
+    /// Opens with a yes/no phrase ("yeah", "uh-huh, no").
+    pub yes_no: bool,
+    /// Names a reason, an amount or a time ("because", "forty", "Tuesday", "30").
+    pub answer_marker: bool,
+}
+
+impl ReplyCues {
+    pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
+        ReplyCues {
+            yes_no: starts_with_yes_no(n, lex),
+            answer_marker: (0..n.len())
+                .any(|k| n.is(k, class::ANSWER_MARKER) || is_number(n.word(k))),
+        }
+    }
+}
 use super::{Annotated, Question};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,12 +39,12 @@ enum Evidence {
     Strong,
 }
 
-pub(crate) fn pair(call: &mut Annotated, norms: &[Normalized], lex: &Lexicon) {
+pub(crate) fn pair(call: &mut Annotated, replies: &[ReplyCues], lex: &Lexicon) {
     for i in 0..call.utterances.len() {
         let Some(q) = call.utterances[i].question.as_ref() else {
             continue;
         };
-        let outcome = follow(call, norms, lex, i, q.form);
+        let outcome = follow(call, replies, lex, i, q.form);
         if let Some(q) = call.utterances[i].question.as_mut() {
             *q = outcome;
         }
@@ -34,7 +53,7 @@ pub(crate) fn pair(call: &mut Annotated, norms: &[Normalized], lex: &Lexicon) {
 
 fn follow(
     call: &Annotated,
-    norms: &[Normalized],
+    replies: &[ReplyCues],
     lex: &Lexicon,
     i: usize,
     form: QuestionForm,
@@ -47,11 +66,11 @@ fn follow(
         response: None,
         reasked: Vec::new(),
     };
-    let mut replies = 0;
+    let mut heard = 0;
     for j in i + 1..speakers.len() {
         let a = &call.utterances[j];
         if speakers[j].speaker == speakers[i].speaker {
-            let reasked = replies > 0
+            let reasked = heard > 0
                 && a.acts.contains(Act::Question)
                 && normalize::overlap(&call.utterances[i].content, &a.content) >= lex.reask_overlap;
             if reasked {
@@ -62,11 +81,11 @@ fn follow(
             }
             continue;
         }
-        replies += 1;
-        if replies > lex.answer_window {
+        heard += 1;
+        if heard > lex.answer_window {
             break;
         }
-        let evidence = evidence(call, norms, lex, i, j, form);
+        let evidence = evidence(call, replies, lex, i, j, form);
         let settled = if a.acts.contains(Act::Deferral) && evidence < Evidence::Strong {
             Some(QuestionStatus::Deferred)
         } else if a.acts.contains(Act::Deflection) && evidence < Evidence::Strong {
@@ -91,7 +110,7 @@ fn follow(
             return q;
         }
     }
-    if replies > 0 {
+    if heard > 0 {
         q.status = QuestionStatus::Ignored;
     }
     q
@@ -100,18 +119,18 @@ fn follow(
 /// Whether reply `j` carries what question `i` asked for.
 fn evidence(
     call: &Annotated,
-    norms: &[Normalized],
+    replies: &[ReplyCues],
     lex: &Lexicon,
     i: usize,
     j: usize,
     form: QuestionForm,
 ) -> Evidence {
-    let reply = &norms[j];
+    let reply = replies[j];
     let polar = matches!(
         form,
         QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative | QuestionForm::Choice
     );
-    if polar && starts_with_yes_no(reply, lex) {
+    if polar && reply.yes_no {
         return Evidence::Strong;
     }
     if normalize::overlap(&call.utterances[i].content, &call.utterances[j].content)
@@ -120,9 +139,7 @@ fn evidence(
         return Evidence::Strong;
     }
     let open = matches!(form, QuestionForm::Wh | QuestionForm::OpenRequest);
-    if open
-        && (0..reply.len()).any(|k| reply.is(k, class::ANSWER_MARKER) || is_number(reply.word(k)))
-    {
+    if open && reply.answer_marker {
         return Evidence::Weak;
     }
     Evidence::None
