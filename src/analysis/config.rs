@@ -73,6 +73,9 @@ pub struct WordClasses {
     pub determiners: Vec<String>,
     #[serde(default)]
     pub wh_words: Vec<String>,
+    /// Wh-words that ask as the subject, without inversion ("what took you there", "how come").
+    #[serde(default)]
+    pub wh_subjects: Vec<String>,
     /// Contracted wh-words that are questions on their own ("what's", "how'd").
     #[serde(default)]
     pub wh_contractions: Vec<String>,

@@ -208,6 +208,7 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&w.subject_pronouns, class::SUBJECT);
     index.add(&w.determiners, class::DETERMINER);
     index.add(&w.wh_words, class::WH);
+    index.add(&w.wh_subjects, class::WH_SUBJECT);
     index.add(&w.wh_contractions, class::WH_CONTRACTION);
     index.add(&w.tag_pronouns, class::TAG_SUBJECT);
     index.add(&w.negations, class::NEGATION);
