@@ -141,6 +141,10 @@ pub struct AckConfig {
     pub appreciation: Vec<String>,
     #[serde(default)]
     pub sympathy: Vec<String>,
+    /// Leave-takings ("bye", "take care"): an utterance with one closes the call, it does not
+    /// acknowledge, even when it echoes the other side's "bye".
+    #[serde(default)]
+    pub closings: Vec<String>,
     /// Openers of evaluative acknowledgements ("that's", "that sounds", "how").
     #[serde(default)]
     pub evaluation_heads: Vec<String>,

@@ -16,6 +16,7 @@ pub enum Target {
     NotQuestionOpener,
     FillerEnding,
     TagEnding,
+    Closing,
 }
 
 /// The analysis configuration compiled once per run.
@@ -85,6 +86,8 @@ impl Lexicon {
         );
         add(&q.filler_endings, Target::FillerEnding, &mut lex.targets);
         add(&q.tag_endings, Target::TagEnding, &mut lex.targets);
+        let closings = &config.acknowledgement.closings;
+        add(closings, Target::Closing, &mut lex.targets);
         let groups: [(&str, Act, &PhraseLists); 7] = [
             ("deflection", Act::Deflection, &config.deflection),
             ("deferral", Act::Deferral, &config.deferral),
