@@ -16,6 +16,7 @@ pub enum Target {
     NotQuestionOpener,
     FillerEnding,
     TagEnding,
+    Closing,
 }
 
 /// The analysis configuration compiled once per run.
@@ -85,6 +86,8 @@ impl Lexicon {
         );
         add(&q.filler_endings, Target::FillerEnding, &mut lex.targets);
         add(&q.tag_endings, Target::TagEnding, &mut lex.targets);
+        let closings = &config.acknowledgement.closings;
+        add(closings, Target::Closing, &mut lex.targets);
         let groups: [(&str, Act, &PhraseLists); 7] = [
             ("deflection", Act::Deflection, &config.deflection),
             ("deferral", Act::Deferral, &config.deferral),
@@ -208,6 +211,7 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&w.subject_pronouns, class::SUBJECT);
     index.add(&w.determiners, class::DETERMINER);
     index.add(&w.wh_words, class::WH);
+    index.add(&w.wh_subjects, class::WH_SUBJECT);
     index.add(&w.wh_contractions, class::WH_CONTRACTION);
     index.add(&w.tag_pronouns, class::TAG_SUBJECT);
     index.add(&w.negations, class::NEGATION);

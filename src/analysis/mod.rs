@@ -61,6 +61,8 @@ pub struct UtteranceAnalysis {
     pub cues: Vec<u16>,
     /// Sorted hashes of the content-word stems, for [`overlap`].
     pub content: Vec<u32>,
+    /// A leave-taking ("bye", "take care"): neither an acknowledgement nor a reflection.
+    pub closing: bool,
 }
 
 impl UtteranceAnalysis {

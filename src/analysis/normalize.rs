@@ -51,6 +51,7 @@ pub mod class {
     pub const DANGLING: u32 = 1 << 18;
     /// The first word of some acknowledgement phrase: others need no phrase lookup.
     pub const ACK_START: u32 = 1 << 19;
+    pub const WH_SUBJECT: u32 = 1 << 20;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }
