@@ -363,3 +363,21 @@ fn thresholds_outside_zero_to_one_are_refused() {
     let err = Lexicon::compile(&config).unwrap_err();
     assert!(err.contains("reask_overlap"), "{err}");
 }
+
+#[test]
+fn asking_again_after_a_reply_that_did_not_answer() {
+    let q = status(
+        &[
+            ("Dana", "what would pricing look like for fifty seats"),
+            ("Rep", "we work with a lot of teams your size"),
+            (
+                "Dana",
+                "right but what would pricing look like for fifty seats",
+            ),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Ignored);
+    assert_eq!((q.answer, q.response), (None, Some(1)));
+    assert_eq!(q.reasked, vec![2]);
+}
