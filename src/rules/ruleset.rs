@@ -40,6 +40,8 @@ impl RuleSet {
     pub fn from_toml(text: &str, origin: &str) -> Result<RuleSet, String> {
         let file: RuleFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
         let lexicon = Lexicon::compile(&file.analysis).map_err(|e| format!("{origin}: {e}"))?;
+        // Compile the role cues once here, so every call reuses them.
+        file.roles.compile().map_err(|e| format!("{origin}: {e}"))?;
         Ok(RuleSet {
             name: file.name.unwrap_or_else(|| "default".to_string()),
             roles: file.roles,
