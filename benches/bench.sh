@@ -16,6 +16,9 @@
 #   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
 #   BENCH_RULES       rule file whose phrase lists make the rg patterns (default rules/default.toml)
 #   BENCH_OUT         output and corpus cache folder (default bench-out)
+#   BENCH_CALLGRIND   1 (default, when valgrind is installed) counts instructions per byte with
+#                     callgrind on the first 100 files of the smallest corpus: a figure that,
+#                     unlike wall time, does not depend on what else the machine is doing
 #
 # Prints a markdown report and writes it to $BENCH_OUT/results.md. Corpora are cached in
 # $BENCH_OUT/corpus-SIZE and reused while the seed, formats and generator are unchanged;
@@ -137,6 +140,22 @@ dir=$(corpus "$CORES_SIZE")
 cmds=("$BIN $CMD -j1 -o /dev/null $dir" "$BIN $CMD -j2 -o /dev/null $dir")
 [ $RG_OK = 1 ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $dir" "rg -j2 --no-ignore -c -i -f $PATTERNS $dir")
 timeit "cores-$CORES_SIZE" "${cmds[@]}"
+
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+    small=$(corpus "${SIZE_LIST[0]}")/0000
+    du -sb "$small" | cut -f1 > "$RUN_DIR/callgrind-bytes.txt"
+    callgrind() {  # callgrind NAME COMMAND...
+        local name=$1; shift
+        echo "valgrind --tool=callgrind $*" >> "$COMMANDS"
+        log "callgrind: $*"
+        valgrind --tool=callgrind --callgrind-out-file="$RUN_DIR/callgrind-$name.out" "$@" \
+            > /dev/null 2> "$RUN_DIR/callgrind-$name.log" || true
+        callgrind_annotate "$RUN_DIR/callgrind-$name.out" > "$RUN_DIR/callgrind-$name.txt" 2>/dev/null || true
+    }
+    # shellcheck disable=SC2086
+    callgrind callscore "$BIN" $CMD -j1 -o /dev/null "$small"
+    [ $RG_OK = 1 ] && callgrind rg rg -j1 --no-ignore -c -i -f "$PATTERNS" "$small"
+fi
 
 # --- report -------------------------------------------------------------------------------
 python3 benches/report.py --run "$RUN_DIR" --sizes "$SIZES" --cores-size "$CORES_SIZE" \

@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 
 MB = 1e6
@@ -59,6 +60,44 @@ def fmt(x, digits=2):
 
 def verdict(ok):
     return "–" if ok is None else ("pass" if ok else "**FAIL**")
+
+
+def callgrind_total(text):
+    """Total instructions and the top functions (self cost) from callgrind_annotate output."""
+    total, top = None, []
+    for line in text.splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+(.*)", line)
+        if not m:
+            continue
+        count, share, what = int(m.group(1).replace(",", "")), float(m.group(2)), m.group(3)
+        if "PROGRAM TOTALS" in what:
+            total = count
+        else:
+            name = what.split(":", 1)[1] if ":" in what else what
+            top.append((share, re.sub(r" \[.*\]$", "", name)))
+    return total, top
+
+
+def instructions(run, w):
+    size = load(run, "callgrind-bytes.txt")
+    cs = load(run, "callgrind-callscore.txt")
+    if not size or not cs:
+        return
+    size = int(size)
+    w(f"\n## Instructions (callgrind, -j1, first 100 files of the smallest corpus: {size / MB:.2f} MB)\n")
+    w("Instruction counts do not depend on what else the machine runs; compare them across commits.\n")
+    w("| command | instructions | per byte |")
+    w("|---|---:|---:|")
+    total, top = callgrind_total(cs)
+    rg_total, _ = callgrind_total(load(run, "callgrind-rg.txt") or "")
+    for name, t in (("callscore", total), ("rg", rg_total)):
+        if t:
+            w(f"| {name} | {t:,} | {t / size:.1f} |")
+    if total and rg_total:
+        w(f"| callscore / rg | | {total / rg_total:.2f}× |")
+    w("\nWhere callscore's instructions go (self cost, top functions):\n")
+    for share, name in top[:10]:
+        w(f"- {share:.1f}% `{name}`")
 
 
 def main():
@@ -136,6 +175,8 @@ def main():
         w(f"| callscore | {cores[0]:.3f} | {cores[1]:.3f} | {mb / cores[0]:.1f} | {speedup:.2f}× |")
         if len(cores) >= 4:
             w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {cores[2] / cores[3]:.2f}× |")
+
+    instructions(a.run, w)
 
     largest = list(rows)[-1] if rows else None
     worst_ratio = max((r["t"] / r["rg"] for r in rows.values() if r["rg"]), default=None)
