@@ -132,7 +132,7 @@ for size in "${SIZE_LIST[@]}"; do
     echo "/usr/bin/time -v $BIN $CMD -o /dev/null $dir" >> "$COMMANDS"
     # shellcheck disable=SC2086
     /usr/bin/time -v "$BIN" $CMD -o /dev/null "$dir" 2>&1 >/dev/null \
-        | awk -F': ' '/Maximum resident set size/ {print $2}' > "$RUN_DIR/rss-$size.txt"
+        | awk -F': ' '/Maximum resident set size/ {print $2}' > "$RUN_DIR/rss-$size.txt" || true
     rm -f "$to_file"
 done
 

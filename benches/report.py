@@ -58,7 +58,13 @@ def fmt(x, digits=2):
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+# Set when the command under test failed on some input: its timings do not count against the bars.
+COMMAND_FAILED = False
+
+
 def verdict(ok):
+    if COMMAND_FAILED:
+        return "not judged (the command failed)"
     return "–" if ok is None else ("pass" if ok else "**FAIL**")
 
 
@@ -115,8 +121,8 @@ def main():
       f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     w(f"- callscore: `{shell(a.bin, '--version')}` at `{shell('git', 'describe', '--always', '--dirty')}`, "
       f"command under test: `callscore {a.cmd}`")
-    w(f"- floor: `{shell('rg', '--version').splitlines()[0] if rg_ok else 'rg'}`, "
-      f"patterns: {load(a.run, 'patterns.log') or '?'}")
+    floor = f"`{shell('rg', '--version').splitlines()[0]}`" if rg_ok else "rg **not run**"
+    w(f"- floor: {floor}, patterns: {load(a.run, 'patterns.log') or '?'}")
     w(f"- timing: `{shell('hyperfine', '--version')}`, median of the runs after one warm-up, "
       "warm page cache; MB = 10^6 bytes; CPU s = mean user + system time")
     stamp = load(a.run, f"corpus-{sizes[0]}.json")
@@ -125,6 +131,8 @@ def main():
           f"(generator {stamp['generator']})")
     failed = load(a.run, "exit-codes.txt")
     if failed:
+        global COMMAND_FAILED
+        COMMAND_FAILED = True
         w(f"- **warning**: the command under test exited non-zero (size, code): {failed}")
     w("")
 
@@ -163,6 +171,7 @@ def main():
         prev = per_mb
 
     cores = medians(a.run, f"cores-{a.cores_size}.json")
+    cores_cpu = cpu_times(a.run, f"cores-{a.cores_size}.json")
     c = load(a.run, f"corpus-{a.cores_size}.json")
     speedup = mb_s_core = None
     if len(cores) >= 2 and c:
@@ -170,11 +179,13 @@ def main():
         speedup = cores[0] / cores[1]
         mb_s_core = mb / cores[0]
         w(f"\n## Cores ({a.cores_size} corpus)\n")
-        w("| command | -j1 s | -j2 s | -j1 MB/s | speed-up |")
-        w("|---|---:|---:|---:|---:|")
-        w(f"| callscore | {cores[0]:.3f} | {cores[1]:.3f} | {mb / cores[0]:.1f} | {speedup:.2f}× |")
+        w("| command | -j1 s | -j2 s | -j1 MB/s | -j1 MB per CPU s | speed-up |")
+        w("|---|---:|---:|---:|---:|---:|")
+        w(f"| callscore | {cores[0]:.3f} | {cores[1]:.3f} | {mb / cores[0]:.1f} | {mb / cores_cpu[0]:.1f} "
+          f"| {speedup:.2f}× |")
         if len(cores) >= 4:
-            w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {cores[2] / cores[3]:.2f}× |")
+            w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {mb / cores_cpu[2]:.1f} "
+              f"| {cores[2] / cores[3]:.2f}× |")
 
     instructions(a.run, w)
 
