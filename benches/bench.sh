@@ -25,6 +25,11 @@
 # delete them with `rm -rf bench-out/corpus-*` when done (1 GB is big).
 set -euo pipefail
 
+# Paths given by the caller are relative to where they ran the script, not to the repository.
+absolute() { case $1 in */*) realpath -m "$1" ;; *) command -v "$1" || echo "$1" ;; esac; }
+[ -n "${CALLSCORE_BIN:-}" ] && CALLSCORE_BIN=$(absolute "$CALLSCORE_BIN")
+[ -n "${BENCH_RULES:-}" ] && BENCH_RULES=$(realpath -m "$BENCH_RULES")
+[ -n "${BENCH_OUT:-}" ] && BENCH_OUT=$(realpath -m "$BENCH_OUT")
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=${BENCH_SIZES:-10MB 100MB 1GB}

@@ -21,6 +21,7 @@ import os
 import random
 import re
 import sys
+import time
 from multiprocessing import Pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -390,7 +391,10 @@ def main():
     if os.path.isdir(args.out) and os.listdir(args.out):
         p.error(f"{args.out} is not empty; delete it first so that the corpus is exactly the seed's")
     os.makedirs(args.out, exist_ok=True)
-    print(json.dumps(generate(args), sort_keys=True))
+    started = time.monotonic()
+    summary = generate(args)
+    summary["elapsed_s"] = round(time.monotonic() - started, 1)  # not part of the digest
+    print(json.dumps(summary, sort_keys=True))
 
 
 if __name__ == "__main__":
