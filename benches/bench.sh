@@ -54,6 +54,7 @@ RUN_DIR=$OUT/run
 mkdir -p "$RUN_DIR"
 rm -f "$RUN_DIR"/*
 COMMANDS=$RUN_DIR/commands.txt
+cut -d' ' -f1-3 /proc/loadavg > "$RUN_DIR/load-start.txt" 2>/dev/null || true
 log() { echo "bench: $*" >&2; }
 
 # --- tools -------------------------------------------------------------------------------

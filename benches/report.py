@@ -117,8 +117,13 @@ def main():
     w = out.append
 
     w("# callscore benchmark\n")
+    end_load = os.getloadavg()
     w(f"- machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-      f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+      f"load average at the start: {load(a.run, 'load-start.txt') or '?'}, "
+      f"at the end: {' '.join(f'{x:.2f}' for x in end_load)}")
+    if end_load[0] > 0.5 * (os.cpu_count() or 1):
+        w("- **busy machine**: other processes were running, so wall times are inflated and noisy; "
+          "the CPU-second and instruction-count figures are the steadier ones")
     w(f"- callscore: `{shell(a.bin, '--version')}` at `{shell('git', 'describe', '--always', '--dirty')}`, "
       f"command under test: `callscore {a.cmd}`")
     floor = f"`{shell('rg', '--version').splitlines()[0]}`" if rg_ok else "rg **not run**"
@@ -151,14 +156,14 @@ def main():
         mb = c["bytes"] / MB
         rg = m[2] if rg_ok and len(m) > 2 else None
         rss = load(a.run, f"rss-{size}.txt")
-        rows[size] = dict(mb=mb, t=m[0], rg=rg, rss=int(rss) / 1024 if rss else None)
+        rows[size] = dict(mb=mb, t=m[0], cpu=cpu[0], rg=rg, rss=int(rss) / 1024 if rss else None)
         w(f"| {size} | {c['files']} | {c['calls']} | {mb:.1f} | {m[0]:.3f} | {mb / m[0]:.1f} | "
           f"{c['calls'] / m[0]:.0f} | {m[1]:.3f} | {fmt(rg, 3)} | {fmt(rg and mb / rg, 1)} | "
           f"{fmt(rg and m[0] / rg)} | {cpu[0]:.3f} / {fmt(rg and cpu[2], 3)} |")
 
     w("\n## Scaling and memory\n")
-    w("| corpus | ms per MB | vs previous size | vs smallest | peak RSS MB |")
-    w("|---|---:|---:|---:|---:|")
+    w("| corpus | ms per MB | vs previous size | vs smallest | CPU ms per MB | peak RSS MB |")
+    w("|---|---:|---:|---:|---:|---:|")
     prev = first = None
     growth = []
     for size, r in rows.items():
@@ -167,7 +172,8 @@ def main():
         if vs_prev:
             growth.append(vs_prev)
         first = first or per_mb
-        w(f"| {size} | {per_mb:.2f} | {fmt(vs_prev)} | {per_mb / first:.2f} | {fmt(r['rss'], 1)} |")
+        w(f"| {size} | {per_mb:.2f} | {fmt(vs_prev)} | {per_mb / first:.2f} | {r['cpu'] * 1000 / r['mb']:.2f} "
+          f"| {fmt(r['rss'], 1)} |")
         prev = per_mb
 
     cores = medians(a.run, f"cores-{a.cores_size}.json")
