@@ -169,7 +169,7 @@ class Call:
 
     def pitch(self):
         # A monologue (well over 190 words) in bad calls, a few sentences in good ones.
-        n = self.rng.randint(14, 30) if not self.good() and self.rng.random() < 0.5 else self.rng.randint(2, 6)
+        n = self.rng.randint(14, 30) if not self.good() and self.rng.random() < 0.2 else self.rng.randint(2, 6)
         self.turn("rep", [self.say(vocab.REP["pitch"]) for _ in range(n)])
         self.turn("prospect", [self.say(vocab.REP["backchannel"] if self.rng.random() < 0.6 else vocab.PROSPECT["reply"])])
 
