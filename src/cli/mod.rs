@@ -4,8 +4,10 @@ pub mod annotate;
 pub mod batch;
 pub mod check;
 pub mod driver;
+pub mod eval;
 pub mod inputs;
 pub mod progress;
+pub mod rules;
 pub mod score;
 pub mod shared;
 pub mod sources;
@@ -142,8 +144,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Score(args) => score::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Annotate(args) => annotate::run(&args),
-        Command::Rules(_) | Command::Eval(_) => {
-            anyhow::bail!("this subcommand is not built yet")
-        }
+        Command::Rules(args) => rules::run(&args),
+        Command::Eval(args) => eval::run(&args),
     }
 }

@@ -25,7 +25,13 @@ impl RuleFileError {
     /// Wraps a toml error, turning its byte span in `text` into a line number.
     pub fn from_toml(origin: &str, text: &str, e: &toml::de::Error) -> RuleFileError {
         let line = e.span().map(|s| line_at(text, s.start));
-        RuleFileError::new(origin, line, e.message().trim().to_string())
+        let message = e.message().trim();
+        // In [rules], an unknown key is a rule id: say so.
+        let message = match message.strip_prefix("unknown field") {
+            Some(rest) if message.contains("`custom`") => format!("unknown rule id{rest}"),
+            _ => message.to_string(),
+        };
+        RuleFileError::new(origin, line, message)
     }
 }
 

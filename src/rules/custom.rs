@@ -17,6 +17,7 @@
 //! ```
 
 use super::config::{require, rule_table};
+use super::phrases;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::Annotated;
 use crate::transcript::Role;
@@ -123,7 +124,7 @@ pub fn build(id: &str, table: &Table) -> Result<Rule, String> {
             "[rules.{key}] has neither `phrases` nor `patterns`; give at least one"
         ));
     }
-    let matcher = matcher(&key, &phrases, &patterns)?;
+    let matcher = phrases::compile(&key, &phrases, &patterns)?;
     let checker = CustomRule {
         kind,
         speaker,
@@ -173,31 +174,6 @@ fn doc(id: &str, table: &Table) -> RuleDoc {
             .collect(),
         summary,
     }
-}
-
-/// One case-insensitive regex for all phrases and patterns. Phrases match as whole words with
-/// any run of spaces or punctuation between words, and with or without apostrophes.
-fn matcher(key: &str, phrases: &[String], patterns: &[String]) -> Result<Regex, String> {
-    for p in patterns {
-        Regex::new(p).map_err(|e| {
-            format!("[rules.{key}] pattern '{p}' is not a valid regular expression: {e}")
-        })?;
-    }
-    let words = |phrase: &str| -> String {
-        let words: Vec<String> = phrase
-            .split_whitespace()
-            .map(|w| regex::escape(w).replace('\'', "['’]?"))
-            .collect();
-        format!(r"\b{}\b", words.join(r"\W+"))
-    };
-    let mut alternatives: Vec<String> = phrases
-        .iter()
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| words(p))
-        .collect();
-    alternatives.extend(patterns.iter().map(|p| format!("(?:{p})")));
-    Regex::new(&format!("(?i){}", alternatives.join("|")))
-        .map_err(|e| format!("[rules.{key}] cannot compile its phrases: {e}"))
 }
 
 #[derive(Debug)]

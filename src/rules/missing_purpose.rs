@@ -48,7 +48,7 @@ struct MissingPurpose {
 
 impl Check for MissingPurpose {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let opening = Opening::of(call, self.opening_turns);
+        let opening = Opening::of(call, out.lexicon(), self.opening_turns);
         let Some(&first) = opening.utterances.first() else {
             return;
         };

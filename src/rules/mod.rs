@@ -8,11 +8,13 @@ pub mod finding;
 pub mod registry;
 pub mod ruleset;
 
+mod cues;
 mod custom;
 mod missing_purpose;
 mod monologue;
 mod no_next_step;
 mod opening;
+mod phrases;
 mod purposeless_opener;
 mod talk_ratio;
 mod train_selling;
@@ -113,17 +115,20 @@ pub struct Emit<'r> {
 /// Longest excerpt a finding quotes, in characters.
 const EXCERPT_CHARS: usize = 160;
 
-impl Emit<'_> {
-    /// The phrase-list cue of utterance `i` whose label starts with `prefix` ("filler",
-    /// "deflection"), as words for a message: "deflection.demo" -> "demo".
-    pub fn cue(&self, call: &Annotated, i: usize, prefix: &str) -> Option<String> {
+impl<'r> Emit<'r> {
+    /// The rule set's compiled phrase lists.
+    pub fn lexicon(&self) -> &'r Lexicon {
+        self.lexicon
+    }
+
+    /// Labels of the phrase lists that matched utterance `i` ("deflection.demo").
+    pub fn cue_labels(&self, call: &Annotated, i: usize) -> Vec<&'r str> {
+        let lexicon = self.lexicon;
         call.utterances[i]
             .cues
             .iter()
-            .map(|&id| self.lexicon.cue_label(id))
-            .find(|label| label.starts_with(prefix))
-            .and_then(|label| label.rsplit(['.', ':']).next())
-            .map(|last| last.replace(['-', '_'], " "))
+            .map(|&id| lexicon.cue_label(id))
+            .collect()
     }
 
     /// Reports utterance `at` (an index into the transcript's utterances); `related` is the

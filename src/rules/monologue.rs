@@ -12,10 +12,15 @@ rule_table!(
     Table { max_seconds: f64, max_words: usize }
 );
 
-pub fn doc() -> RuleDoc {
+/// `limits`: the current (seconds, words), shown in the summary.
+pub fn doc(limits: Option<(f64, usize)>) -> RuleDoc {
+    let summary = match limits {
+        Some((s, w)) => format!("A rep turn runs longer than {s} s (with times) or {w} words."),
+        None => "A rep turn runs longer than the limit.".to_string(),
+    };
     RuleDoc {
         id: ID.into(),
-        summary: "A rep turn runs longer than the limit (76 s, or 190 words without times).".into(),
+        summary,
         flags: "A rep turn (the rep's consecutive utterances) longer than max_seconds when the \
                 transcript has times, or longer than max_words."
             .into(),
@@ -43,7 +48,8 @@ pub fn build(table: &Table) -> Result<Rule, String> {
         max_seconds: require(table.max_seconds, ID, "max_seconds")?,
         max_words: require(table.max_words, ID, "max_words")?,
     };
-    Ok(Rule::new(doc(), table.settings(ID)?, checker))
+    let doc = doc(Some((checker.max_seconds, checker.max_words)));
+    Ok(Rule::new(doc, table.settings(ID)?, checker))
 }
 
 #[derive(Debug)]

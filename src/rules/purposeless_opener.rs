@@ -50,14 +50,14 @@ struct PurposelessOpener {
 
 impl Check for PurposelessOpener {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let opening = Opening::of(call, self.opening_turns);
-        if let (Some(filler), false) = (opening.filler, opening.has_purpose) {
-            let quote = out.cue(call, filler, "filler");
-            let message = match quote {
-                Some(q) => format!("opened with '{q}' and no reason for the call"),
-                None => "opened with a filler and no reason for the call".to_string(),
+        let opening = Opening::of(call, out.lexicon(), self.opening_turns);
+        if let (Some((at, phrase)), false) = (opening.filler, opening.has_purpose) {
+            let message = if phrase.is_empty() {
+                "opened with a filler and no reason for the call".to_string()
+            } else {
+                format!("opened with '{phrase}' and no reason for the call")
             };
-            out.at(call, filler, message, None);
+            out.at(call, at, message, None);
         }
     }
 }

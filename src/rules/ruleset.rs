@@ -73,6 +73,10 @@ impl RuleSet {
             .map_err(|e: toml::de::Error| RuleFileError::new(origin, None, e.message().trim()))?;
         let lexicon = Lexicon::compile(&file.analysis)
             .map_err(|e| RuleFileError::new(origin, None, format!("[analysis] {e}")))?;
+        // Compile the role cues once here, so every call reuses them.
+        file.roles
+            .compile()
+            .map_err(|e| RuleFileError::new(origin, None, format!("[roles] {e}")))?;
         let mut rules = registry::build(&file.rules)
             .map_err(|e| RuleFileError::new(origin, line_of(text, &e.near), e.message))?;
         // Compile the role cues once here, so every call reuses them.

@@ -12,10 +12,18 @@ rule_table!(
     Table { max_share: f64, min_words: usize }
 );
 
-pub fn doc() -> RuleDoc {
+/// `max_share`: the current limit, shown in the summary.
+pub fn doc(max_share: Option<f64>) -> RuleDoc {
+    let summary = match max_share {
+        Some(m) => format!(
+            "The rep speaks more than {:.0}% of the call's words.",
+            m * 100.0
+        ),
+        None => "The rep speaks more than the limit's share of the call's words.".to_string(),
+    };
     RuleDoc {
         id: ID.into(),
-        summary: "The rep speaks more than 65% of the call's words.".into(),
+        summary,
         flags: "A call in which the rep's share of all spoken words is above max_share. Calls \
                 shorter than min_words are not judged."
             .into(),
@@ -51,7 +59,11 @@ pub fn build(table: &Table) -> Result<Rule, String> {
         max_share,
         min_words: require(table.min_words, ID, "min_words")?,
     };
-    Ok(Rule::new(doc(), table.settings(ID)?, checker))
+    Ok(Rule::new(
+        doc(Some(max_share)),
+        table.settings(ID)?,
+        checker,
+    ))
 }
 
 #[derive(Debug)]

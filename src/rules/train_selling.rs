@@ -1,16 +1,20 @@
 //! train-selling: the prospect shares something about their world and the rep's next turn
 //! moves on to the rep's agenda without engaging with it.
 
-use super::config::rule_table;
-use super::{Check, Emit, Rule, RuleDoc};
+use super::config::{require, rule_table};
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
 use crate::analysis::{AckKind, Act, Annotated};
 use crate::transcript::{Role, Turn};
+use regex::Regex;
 
 pub const ID: &str = "train-selling";
 
 rule_table!(
     /// `[rules.train-selling]`
-    Table {}
+    Table {
+        /// Phrases that engage with what the prospect shared or hand them control.
+        engaging: Vec<String>,
+    }
 );
 
 pub fn doc() -> RuleDoc {
@@ -40,16 +44,26 @@ pub fn doc() -> RuleDoc {
                   that sounds stressful\"), or hand over control: \"Do you still want to do this \
                   today?\""
                 .into(),
-        options: Vec::new(),
+        options: vec![OptionDoc::new(
+            "engaging",
+            "phrases that engage or hand over control (\"do you still want to do this today\"); \
+             a reply with one before the pivot is not train selling",
+        )],
     }
 }
 
 pub fn build(table: &Table) -> Result<Rule, String> {
-    Ok(Rule::new(doc(), table.settings(ID)?, TrainSelling))
+    let engaging = require(table.engaging.as_ref(), ID, "engaging")?;
+    let checker = TrainSelling {
+        engaging: phrases::compile(ID, engaging, &[])?,
+    };
+    Ok(Rule::new(doc(), table.settings(ID)?, checker))
 }
 
 #[derive(Debug)]
-struct TrainSelling;
+struct TrainSelling {
+    engaging: Regex,
+}
 
 impl Check for TrainSelling {
     fn check(&self, call: &Annotated, out: &mut Emit) {
@@ -61,7 +75,7 @@ impl Check for TrainSelling {
             let Some(disclosure) = disclosure_in(call, shared) else {
                 continue;
             };
-            if let Some(pivot) = unengaged_pivot(call, reply) {
+            if let Some(pivot) = self.unengaged_pivot(call, out, reply) {
                 out.at(call, pivot, message(call, reply, pivot), Some(disclosure));
             }
         }
@@ -85,24 +99,31 @@ fn disclosure_in(call: &Annotated, turn: &Turn) -> Option<usize> {
         .find(|&i| acts(i).contains(Act::Disclosure))
 }
 
-/// The utterance where the rep's turn pivots to the agenda, when nothing before it engages.
-fn unengaged_pivot(call: &Annotated, reply: &Turn) -> Option<usize> {
-    for i in reply.utterances.clone() {
-        let a = &call.utterances[i];
-        if a.acts.contains(Act::Pivot) {
-            return Some(i);
+impl TrainSelling {
+    /// The utterance where the rep's turn moves to the agenda, when nothing before it engages.
+    /// A pivot is announced ("anyway", "let me tell you about our...") or, as the analysis layer
+    /// marks it, a change to new content; a question that changes content still asks the
+    /// prospect about their world, so only an announced pivot overrides it.
+    fn unengaged_pivot(&self, call: &Annotated, out: &Emit, reply: &Turn) -> Option<usize> {
+        for i in reply.utterances.clone() {
+            let a = &call.utterances[i];
+            if self.engaging.is_match(&call.transcript.utterances[i].text) {
+                return None;
+            }
+            let announced = out
+                .cue_labels(call, i)
+                .iter()
+                .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
+            let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
+            if announced || (a.acts.contains(Act::Pivot) && !asks) {
+                return Some(i);
+            }
+            if asks {
+                return None;
+            }
         }
-        if engages(call, i) {
-            return None;
-        }
+        None
     }
-    None
-}
-
-/// Asking about what was said, or reflecting it back.
-fn engages(call: &Annotated, i: usize) -> bool {
-    let a = &call.utterances[i];
-    a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection)
 }
 
 fn message(call: &Annotated, reply: &Turn, pivot: usize) -> String {
@@ -121,6 +142,12 @@ fn message(call: &Annotated, reply: &Turn, pivot: usize) -> String {
 mod tests {
     use super::*;
     use crate::rules::testing::{check, marked, script};
+
+    fn rule() -> TrainSelling {
+        TrainSelling {
+            engaging: phrases::compile(ID, &["do you still want to".to_string()], &[]).unwrap(),
+        }
+    }
 
     const SHARE: &str = "P: Kind of crazy, we just had a tough call with a plant manager.";
 
@@ -141,7 +168,7 @@ mod tests {
                 (4, &[Act::Pivot]),
             ],
         );
-        let found = check(&TrainSelling, &call);
+        let found = check(&rule(), &call);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line, 4);
         assert_eq!(found[0].related_line, Some(2));
@@ -168,7 +195,7 @@ mod tests {
                 (4, &[Act::Pivot]),
             ],
         );
-        assert!(check(&TrainSelling, &call).is_empty());
+        assert!(check(&rule(), &call).is_empty());
     }
 
     #[test]
@@ -181,13 +208,33 @@ mod tests {
             &t,
             &[(1, &[Act::Disclosure, Act::Question]), (2, &[Act::Pivot])],
         );
-        assert!(check(&TrainSelling, &call).is_empty());
+        assert!(check(&rule(), &call).is_empty());
+    }
+
+    #[test]
+    fn handing_over_control_is_engaging() {
+        let t = script(&[
+            SHARE,
+            "R: Bad timing. Do you still want to do this today, or move the agenda?",
+        ]);
+        let call = marked(&t, &[(1, &[Act::Disclosure]), (2, &[Act::Pivot])]);
+        assert!(check(&rule(), &call).is_empty());
+    }
+
+    #[test]
+    fn a_question_on_new_content_asks_about_their_world_unless_announced() {
+        let t = script(&[SHARE, "R: Which plant, the one in Brno?"]);
+        let call = marked(
+            &t,
+            &[(1, &[Act::Disclosure]), (2, &[Act::Pivot, Act::Question])],
+        );
+        assert!(check(&rule(), &call).is_empty());
     }
 
     #[test]
     fn sympathy_without_a_pivot_is_fine() {
         let t = script(&[SHARE, "R: Oh, no."]);
         let call = marked(&t, &[(1, &[Act::Disclosure]), (2, &[Act::Acknowledgement])]);
-        assert!(check(&TrainSelling, &call).is_empty());
+        assert!(check(&rule(), &call).is_empty());
     }
 }

@@ -69,28 +69,42 @@ impl Check for UnansweredQuestion {
             if !q.status.is_unanswered() || (is_reask && !self.report_reasks) {
                 continue;
             }
-            let message = message(q, |r, prefix| out.cue(call, r, prefix));
+            let labels = q
+                .response
+                .map(|r| out.cue_labels(call, r))
+                .unwrap_or_default();
+            let message = message(q, &labels);
             out.at(call, i, message, q.response);
         }
     }
 }
 
-fn message(q: &Question, cue: impl Fn(usize, &str) -> Option<String>) -> String {
+/// What the rep did, from the phrase list that matched the reply, and how often it was re-asked.
+fn message(q: &Question, reply_cues: &[&str]) -> String {
+    let cue = |group: &str| {
+        reply_cues
+            .iter()
+            .find_map(|l| l.strip_prefix(group).and_then(|r| r.strip_prefix('.')))
+    };
     let what = match q.status {
-        QuestionStatus::Deflected => match q.response.and_then(|r| cue(r, "deflection")) {
-            Some(to) => format!("deflected ({to})"),
-            None => "deflected".to_string(),
+        QuestionStatus::Deflected => match cue("deflection") {
+            Some("demo") => "deflected to a demo",
+            Some("praise") => "praised the question, then changed the subject",
+            Some("pitch") => "deflected into a pitch",
+            Some("non_answer") => "brushed off without an answer",
+            _ => "deflected",
         },
-        QuestionStatus::Deferred => match q.response.and_then(|r| cue(r, "deferral")) {
-            Some(to) => format!("deferred ({to})"),
-            None => "deferred to later or to someone else".to_string(),
+        QuestionStatus::Deferred => match cue("deferral") {
+            Some("handoff") => "deferred to a colleague",
+            Some("later") => "deferred to later",
+            _ => "deferred",
         },
-        QuestionStatus::Ignored => "ignored: the rep moved on without answering".to_string(),
-        QuestionStatus::Open => "still open when the call ended".to_string(),
-        QuestionStatus::Answered => "answered".to_string(),
+        QuestionStatus::Ignored => "ignored: the rep moved on without answering",
+        QuestionStatus::Open => "never answered before the call ended",
+        QuestionStatus::Answered => "answered",
     };
     match q.reasked.len() {
-        0 => what,
+        0 => what.to_string(),
         n => format!("{what}; re-asked {}", times(n)),
     }
 }
@@ -115,6 +129,20 @@ mod tests {
         UnansweredQuestion {
             report_reasks: false,
         }
+    }
+
+    #[test]
+    fn messages_say_what_the_rep_did() {
+        let q = question(QuestionStatus::Deflected, Some(1), vec![2, 3]);
+        assert_eq!(
+            message(&q, &["deflection.demo"]),
+            "deflected to a demo; re-asked twice"
+        );
+        let q = question(QuestionStatus::Deferred, Some(1), vec![]);
+        assert_eq!(
+            message(&q, &["next-step.send", "deferral.handoff"]),
+            "deferred to a colleague"
+        );
     }
 
     #[test]
@@ -179,6 +207,6 @@ mod tests {
         ask(&mut call, 2, question(QuestionStatus::Open, None, vec![]));
         let found = check(&rule(), &call);
         assert_eq!(found[0].related_line, None);
-        assert!(found[0].message.contains("open"));
+        assert!(found[0].message.contains("call ended"));
     }
 }

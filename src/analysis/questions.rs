@@ -1,0 +1,154 @@
+//! Is an utterance a question, and of which form? Read from word order first, because speech
+//! recognition output rarely has question marks, and from the question mark second, because a
+//! question mark after a filler ("you know?") does not make a question.
+
+use super::acts::QuestionForm;
+use super::lexicon::{Lexicon, Target};
+use super::normalize::{Normalized, class};
+
+/// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed.
+pub(crate) fn core_words(n: &Normalized) -> Vec<usize> {
+    let mut core: Vec<usize> = Vec::with_capacity(n.len());
+    for i in 0..n.len() {
+        if n.is(i, class::HESITATION) {
+            continue;
+        }
+        if core.last().is_some_and(|&p| n.word(p) == n.word(i)) {
+            continue;
+        }
+        core.push(i);
+    }
+    core
+}
+
+/// Index into `core` of the first word after the opening discourse markers ("well, so, uh").
+pub(crate) fn clause_start(n: &Normalized, core: &[usize], lex: &Lexicon) -> usize {
+    let mut k = 0;
+    while k < core.len() {
+        if n.is(core[k], class::DISCOURSE) {
+            k += 1;
+        } else if k + 1 < core.len()
+            && lex.is_discourse_phrase(n.word(core[k]), n.word(core[k + 1]))
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// The question form of an utterance, or `None` when it is not a question.
+pub fn detect(
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+) -> Option<QuestionForm> {
+    let core = core_words(n);
+    if core.is_empty() {
+        return None;
+    }
+    let lead = clause_start(n, &core, lex);
+    let clause = &core[lead..];
+    let at_end = |t: Target| {
+        matches
+            .iter()
+            .any(|&(m, _, end)| m == t && end == n.padded.len())
+    };
+    let Some(&first) = clause.first() else {
+        return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
+    };
+    if is_not_question(n, clause, lex) {
+        return None;
+    }
+    let clause_offset = n.spans[first].0 as usize - 1;
+    if matches
+        .iter()
+        .any(|&(m, start, _)| m == Target::NotQuestionOpener && start == clause_offset)
+    {
+        return None;
+    }
+    if matches.iter().any(|&(m, _, _)| m == Target::OpenRequest) {
+        return Some(QuestionForm::OpenRequest);
+    }
+    let form = syntactic_form(n, &core, lead, lex);
+    if !n.question_mark {
+        return form;
+    }
+    if form.is_none() && at_end(Target::FillerEnding) {
+        return None;
+    }
+    Some(form.unwrap_or(if at_end(Target::TagEnding) {
+        QuestionForm::Tag
+    } else {
+        QuestionForm::Declarative
+    }))
+}
+
+fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+    if clause.len() > lex.not_question_max_words {
+        return false;
+    }
+    let (first, last) = (clause[0], clause[clause.len() - 1]);
+    let text = &n.padded[n.spans[first].0 as usize..n.spans[last].1 as usize];
+    // Stutters were collapsed in `clause` but not in `text`; compare only clean clauses.
+    lex.not_questions.contains_key(text)
+}
+
+/// The form given by word order alone: inversion, a wh-word, or a negative tag.
+fn syntactic_form(
+    n: &Normalized,
+    core: &[usize],
+    lead: usize,
+    lex: &Lexicon,
+) -> Option<QuestionForm> {
+    use class::*;
+    let s = &core[lead..];
+    let is = |k: usize, bits: u16| s.get(k).is_some_and(|&i| n.is(i, bits));
+    let yes_no = || {
+        if n.padded.contains(" or ") {
+            QuestionForm::Choice
+        } else {
+            QuestionForm::YesNo
+        }
+    };
+    if is(0, WH_CONTRACTION) && s.len() >= 2 {
+        return Some(QuestionForm::Wh);
+    }
+    if is(0, WH) && s.len() >= lex.question_min_words && is(1, AUX | WH_FOLLOWER) {
+        return Some(QuestionForm::Wh);
+    }
+    if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {
+        return Some(yes_no());
+    }
+    // An elliptical "do you?" / "are they?" on its own (not "so do I").
+    if s.len() == 2 && is(0, INVERTING) && is(1, SUBJECT) && n.word(s[1]) != "i" {
+        let after_so = lead > 0 && n.is(core[lead - 1], EMBEDDER);
+        if !after_so {
+            return Some(QuestionForm::YesNo);
+        }
+    }
+    if mid_inversion(n, core) {
+        return Some(yes_no());
+    }
+    if core.len() >= 3 {
+        let (aux, subj) = (core[core.len() - 2], core[core.len() - 1]);
+        if n.is(aux, AUX) && n.word(aux).ends_with("n't") && n.is(subj, SUBJECT) {
+            return Some(QuestionForm::Tag);
+        }
+    }
+    None
+}
+
+/// "... I was going to ask, do you have kids": an inverted auxiliary before "you" later in the
+/// utterance, not after a subject ("they do you know") or a clause word ("than do you").
+fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
+    use class::*;
+    (1..core.len().saturating_sub(2)).any(|j| {
+        let (before, aux, subj, next) = (core[j - 1], core[j], core[j + 1], core[j + 2]);
+        n.is(aux, INVERTING)
+            && n.word(subj) == "you"
+            && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
+            && (n.word(next) != "know" || n.is(aux, DO_SUPPORT))
+    })
+}
