@@ -292,3 +292,75 @@ fn stdin_is_detected_by_content() {
         );
     }
 }
+
+#[test]
+fn aws_transcribe_channel_identification() {
+    let json = br#"{"jobName": "ch", "results": {"channel_labels": {"number_of_channels": 2, "channels": [
+        {"channel_label": "ch_0", "items": [
+          {"start_time": "0.1", "end_time": "0.4", "type": "pronunciation", "alternatives": [{"content": "Hi"}]},
+          {"start_time": "2.0", "end_time": "2.4", "type": "pronunciation", "alternatives": [{"content": "Great"}]}]},
+        {"channel_label": "ch_1", "items": [
+          {"start_time": "1.0", "end_time": "1.3", "type": "pronunciation", "alternatives": [{"content": "Hello"}]}]}]}}}"#;
+    let t = parse("ch.json", json, None).unwrap().remove(0);
+    assert_eq!(t.format, Format::AwsTranscribe);
+    let got: Vec<(&str, &str)> = t
+        .utterances
+        .iter()
+        .map(|u| (u.speaker.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(got, [("ch_0", "Hi"), ("ch_1", "Hello"), ("ch_0", "Great")]);
+}
+
+#[test]
+fn jsonl_lines_read_one_at_a_time() {
+    use callscore::transcript::formats::jsonl;
+    let t = jsonl::read_line(
+        "-",
+        r#"{"utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo"}]}"#,
+        7,
+    )
+    .unwrap();
+    assert_eq!(t.id, "stdin:7");
+    let err = jsonl::read_line("-", r#"{"utterances": [{"speaker": "A"}]}"#, 7).unwrap_err();
+    assert_eq!(err.line, Some(7));
+    assert!(err.message.contains("utterance 1"), "{}", err.message);
+}
+
+#[test]
+fn csv_with_semicolons_or_tabs() {
+    for sep in [";", "\t"] {
+        let csv = format!("name{sep}transcript\nDana{sep}Hi, Marcus.\nMarcus{sep}Hello.\n");
+        let t = parse("c.csv", csv.as_bytes(), None).unwrap().remove(0);
+        assert_eq!(t.utterances[0].text, "Hi, Marcus.");
+        assert_eq!(t.speakers(), ["Dana", "Marcus"]);
+    }
+}
+
+#[test]
+fn utf16_text_with_a_byte_order_mark_is_converted() {
+    let text = "Dana: Héllo Marcus.\r\nMarcus: Hi.\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be] {
+        let t = parse("win.txt", &bytes, None).unwrap().remove(0);
+        assert_eq!(t.utterances[0].text, "Héllo Marcus.");
+        assert_eq!(t.speakers(), ["Dana", "Marcus"]);
+    }
+}
+
+#[test]
+fn a_json_array_holds_several_calls() {
+    let json = br#"[{"id": "x", "utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo"}]},
+                    {"utterances": [{"speaker": "C", "text": "hi"}, {"speaker": "D", "text": "yo"}]}]"#;
+    let calls = parse("batch.json", json, None).unwrap();
+    let ids: Vec<&str> = calls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["x", "batch:2"]);
+    let bad = br#"[{"utterances": [{"speaker": "A", "text": "hi"}, {"text": "yo"}]}]"#;
+    let err = parse("batch.json", bad, None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "batch.json: call 1 of the array: utterance has no 'speaker' (utterance 2)"
+    );
+}

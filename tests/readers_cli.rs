@@ -220,3 +220,26 @@ fn every_fixture_reads_through_the_cli() {
     assert!(stderr.contains("whisper_plain.json: only one speaker (Speaker, 2 utterances); the file has no speaker labels"));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn rep_option_decides_roles_for_the_named_speaker() {
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl", "--rep", "marcus", "-"])
+        .write_stdin(GOOD)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        (rows[0]["speaker"].as_str(), rows[0]["role"].as_str()),
+        (Some("Dana"), Some("prospect"))
+    );
+    assert_eq!(
+        (rows[1]["speaker"].as_str(), rows[1]["role"].as_str()),
+        (Some("Marcus"), Some("rep"))
+    );
+}

@@ -126,3 +126,26 @@ fn role_cues_come_from_the_rule_file() {
         "{bad}"
     );
 }
+
+#[test]
+fn inbound_caller_who_names_their_company_is_still_the_prospect() {
+    let t = assign(
+        "Laura: hi this is laura from delta fabrication checking on the candidates\n\
+         Chris: hi laura thanks for calling i have three for you\n\
+         Laura: what are their rates\nChris: thirty an hour\nLaura: can you send me their resumes\n",
+        RoleOverrides::default(),
+    );
+    assert_eq!(t.role_source, RoleSource::Content);
+    assert_eq!(reps(&t), vec!["Chris"]);
+}
+
+#[test]
+fn a_reps_discovery_question_is_not_a_prospect_cue() {
+    let t = assign(
+        "Nora: Hi, I need a quote for home insurance. Our current insurer dropped us.\n\
+         Felix: You called the right place. Do you have a fire inspection report?\n\
+         Nora: Yes. Does that lower the price?\nFelix: It can; we apply a discount.\n",
+        RoleOverrides::default(),
+    );
+    assert_eq!(reps(&t), vec!["Felix"]);
+}

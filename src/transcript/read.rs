@@ -10,7 +10,8 @@ use super::formats::{
     assemblyai, aws_call_analytics, aws_transcribe, callscore_json, csv, deepgram, jsonl, otter,
     revai, srt, text, vendor_json, vtt, whisper,
 };
-use super::model::{Format, Transcript};
+use super::model::{Format, Transcript, default_call_id};
+use std::borrow::Cow;
 
 /// Picks the format from the file name, checked against the content.
 pub fn detect_format(path: &str, content: &str) -> Result<Format, ParseError> {
@@ -84,7 +85,8 @@ pub fn parse(
     forced: Option<Format>,
 ) -> Result<Vec<Transcript>, ReadError> {
     let fail = |e: ParseError| ReadError::new(path, e);
-    let content = decode(bytes).map_err(fail)?;
+    let decoded = decode(bytes).map_err(fail)?;
+    let content = decoded.as_ref();
     let format = match forced {
         Some(f) => f,
         None => detect_format(path, content).map_err(fail)?,
@@ -102,21 +104,27 @@ pub fn parse(
     Ok(calls)
 }
 
-/// Bytes to text, refusing empty, binary and non-UTF-8 input with a hint.
-fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+/// Bytes to text, refusing empty, binary and non-UTF-8 input with a hint. UTF-16 with a
+/// byte-order mark (Windows "Unicode" text) is converted.
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+    let text = match utf16(bytes) {
+        Some(converted) => Cow::Owned(converted?),
+        None => Cow::Borrowed(utf8(bytes)?),
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ParseError::new("file is empty; is the export finished?"));
     }
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
     if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(ParseError::new(
             "binary file (NUL bytes), not a transcript; is this audio or a document?",
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
         ParseError::at(
             line,
             format!(
@@ -125,6 +133,25 @@ fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
             ),
         )
     })
+}
+
+/// UTF-16 text, recognised by its byte-order mark.
+fn utf16(bytes: &[u8]) -> Option<Result<String, ParseError>> {
+    let (little_endian, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|c| {
+        let pair = [c[0], c[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let text = char::decode_utf16(units).collect::<Result<String, _>>();
+    Some(text.map_err(|_| ParseError::new("not valid UTF-16; save the transcript as UTF-8")))
 }
 
 /// Runs the reader for `format`. Vendor JSON is parsed once and dispatched by shape.
@@ -137,20 +164,24 @@ fn read_as(path: &str, content: &str, format: Format) -> Result<Vec<Transcript>,
         Format::Srt => srt::read(path, content).map(one),
         Format::Csv => csv::read(path, content).map(one),
         Format::Jsonl => jsonl::read(path, content),
-        json => read_json(path, content, json).map(one),
+        json => read_json(path, content, json),
     }
 }
 
 /// `.json`: callscore JSON or the vendor its shape names; a forced vendor skips the sniffing.
-fn read_json(path: &str, content: &str, format: Format) -> Result<Transcript, ParseError> {
+/// A top-level array holds several callscore transcripts, like JSON Lines.
+fn read_json(path: &str, content: &str, format: Format) -> Result<Vec<Transcript>, ParseError> {
     let value = vendor_json::parse(content)?;
+    if let (Format::Json, Some(calls)) = (format, value.as_array()) {
+        return read_json_array(path, calls);
+    }
     let shape = match format {
         Format::Json => {
             vendor_json::sniff(&value).ok_or_else(|| vendor_json::unknown_shape(&value))?
         }
         forced => forced,
     };
-    match shape {
+    let t = match shape {
         Format::Whisper => whisper::from_value(path, &value),
         Format::AwsTranscribe => aws_transcribe::from_value(path, &value),
         Format::AwsCallAnalytics => aws_call_analytics::from_value(path, &value),
@@ -158,6 +189,34 @@ fn read_json(path: &str, content: &str, format: Format) -> Result<Transcript, Pa
         Format::Assemblyai => assemblyai::from_value(path, &value),
         Format::Revai => revai::from_value(path, &value),
         _ => callscore_json::from_value(path, &value, Format::Json),
+    }?;
+    Ok(vec![t])
+}
+
+/// `[{"id", "utterances"}, ...]`: one call per element; ids default to `<stem>:<n>`.
+fn read_json_array(path: &str, calls: &[serde_json::Value]) -> Result<Vec<Transcript>, ParseError> {
+    if calls.is_empty() {
+        return Err(ParseError::new("the JSON array holds no transcripts"));
+    }
+    let stem = default_call_id(path);
+    let mut out = Vec::with_capacity(calls.len());
+    for (i, call) in calls.iter().enumerate() {
+        let mut t = callscore_json::from_value(path, call, Format::Json).map_err(|e| {
+            ParseError::new(format!("call {} of the array: {}", i + 1, describe(&e)))
+        })?;
+        if call.get("id").is_none() && call.get("call_id").is_none() {
+            t.id = format!("{stem}:{}", i + 1);
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// A reader error as text, keeping the utterance index where there is one.
+fn describe(e: &ParseError) -> String {
+    match e.line {
+        Some(index) => format!("{} (utterance {index})", e.message),
+        None => e.message.clone(),
     }
 }
 

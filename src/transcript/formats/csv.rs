@@ -37,10 +37,12 @@ struct Columns {
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Csv);
+    let text = text.trim_start_matches('\u{feff}');
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .trim(::csv::Trim::All)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
     let header = reader
         .headers()
         .map_err(|e| ParseError::at(1, format!("cannot read the CSV header: {e}")))?
@@ -82,6 +84,17 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
         return Err(ParseError::new("the CSV has a header but no rows"));
     }
     Ok(t)
+}
+
+/// Commas, or the semicolons and tabs that spreadsheet exports in some locales use
+/// (the most frequent in the header; commas win ties).
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
+        .filter(|d| header.as_bytes().contains(d))
+        .unwrap_or(b',')
 }
 
 fn columns(header: &::csv::StringRecord) -> Result<Columns, ParseError> {

@@ -126,3 +126,38 @@ fn skip_block(lines: &[&str], mut i: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_srt(text: &str) -> Result<Transcript, ParseError> {
+        let lines: Vec<&str> = text.lines().collect();
+        read("a.srt", Format::Srt, &lines, 1)
+    }
+
+    #[test]
+    fn rolling_captions_do_not_repeat_lines() {
+        let t = read_srt("1\n00:00:01,000 --> 00:00:02,000\nhello there\n\n2\n00:00:02,000 --> 00:00:03,000\nhello there\nhow are you\n").unwrap();
+        assert_eq!(t.utterances.len(), 1);
+        assert_eq!(t.utterances[0].text, "hello there how are you");
+    }
+
+    #[test]
+    fn two_voices_in_one_cue_are_two_utterances() {
+        let lines = ["00:01.000 --> 00:02.000", "<v A>Hi.</v>", "<v B>Hello.</v>"];
+        let t = read("a.vtt", Format::Vtt, &lines, 3).unwrap();
+        let speakers: Vec<&str> = t.utterances.iter().map(|u| u.speaker.as_str()).collect();
+        assert_eq!(speakers, ["A", "B"]);
+        assert_eq!((t.utterances[0].line, t.utterances[1].line), (4, 5));
+    }
+
+    #[test]
+    fn timing_errors_name_their_line() {
+        let err = read_srt("1\n00:00:03,000 --> 00:00:01,000\nhi\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("ends before it starts"));
+        let err = read_srt("1\nhello\n").unwrap_err();
+        assert_eq!(err.line, Some(1));
+    }
+}

@@ -40,6 +40,8 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             },
         }
     }
+    // A label with nothing after it and no continuation said nothing.
+    t.utterances.retain(|u| !u.text.is_empty());
     if t.utterances.is_empty() {
         return Err(ParseError::new(
             "no utterances found; lines should look like 'Name: text'",
@@ -67,11 +69,21 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
 
 /// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
-    let close = line.find("):").or_else(|| line.find("]:"))?;
+    // A label is short: look only at the start of the line, and only when it has a bracket.
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let bracket = memchr::memchr2(b'(', b'[', head)?;
+    let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
     let name = line[..open].trim();
     plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+}
+
+/// Offset of the first `):` or `]:` in `bytes`.
+fn find_close(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(2)
+        .position(|w| matches!(w, [b')' | b']', b':']))
 }
 
 /// A label seen once in a call where the real speakers each speak several times is more
@@ -155,5 +167,53 @@ fn rule_ids(s: &str) -> Vec<String> {
             .filter(|r| !r.is_empty())
             .collect(),
         None => vec!["*".to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_before_and_after_the_name() {
+        assert_eq!(
+            leading_time("[00:01:23] Dana: hi"),
+            (Some(83.0), "Dana: hi")
+        );
+        assert_eq!(leading_time("(1:02) Dana: hi"), (Some(62.0), "Dana: hi"));
+        assert_eq!(
+            leading_time("[laughs] Dana: hi"),
+            (None, "[laughs] Dana: hi")
+        );
+        assert_eq!(
+            timed_label("Dana (01:23): hi"),
+            Some(("Dana", Some(83.0), "hi"))
+        );
+        assert_eq!(
+            timed_label("Dana [0:05]: hi"),
+            Some(("Dana", Some(5.0), "hi"))
+        );
+        assert_eq!(timed_label("so at (10:30): we"), None);
+    }
+
+    #[test]
+    fn a_one_off_label_among_regular_speakers_is_text() {
+        let text = "Dana: a\nMarcus: b\nNote: at 3 we meet\nDana: c\nMarcus: d\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
+        assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_third_speaker_declared_in_the_header_is_kept() {
+        let text = "# prospect: Priya\nDana: a\nMarcus: b\nPriya: c\nDana: d\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn text_before_any_label_is_an_error_with_its_line() {
+        let err = read("a.txt", "\n\nhello\nDana: hi\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
     }
 }

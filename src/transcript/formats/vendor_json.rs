@@ -23,6 +23,7 @@ pub fn sniff(v: &Value) -> Option<Format> {
     if let Some(results) = obj.get("results").and_then(Value::as_object) {
         if results.contains_key("speaker_labels")
             || results.contains_key("items")
+            || results.contains_key("channel_labels")
             || results.contains_key("transcripts")
         {
             return Some(Format::AwsTranscribe);
