@@ -76,12 +76,19 @@ pub struct WordClasses {
     /// Contracted wh-words that are questions on their own ("what's", "how'd").
     #[serde(default)]
     pub wh_contractions: Vec<String>,
-    /// Words that make a wh-word interrogative when they follow it ("how many", "what kind").
+    /// Pronouns that end a tag question ("..., isn't it", "..., do you").
     #[serde(default)]
-    pub wh_followers: Vec<String>,
+    pub tag_pronouns: Vec<String>,
+    /// Negations: a negative statement ending in a positive auxiliary and pronoun is a tag
+    /// question ("you don't use it, do you").
+    #[serde(default)]
+    pub negations: Vec<String>,
     /// Words before "do you"/"are you" that make it a clause, not an inversion ("than", "as").
     #[serde(default)]
     pub embedders: Vec<String>,
+    /// Verbs that report speech: a question after them is quoted ("she said, do you ...").
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
     /// Function words left out of content sets.
     #[serde(default)]
     pub stop_words: Vec<String>,
@@ -90,6 +97,9 @@ pub struct WordClasses {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionConfig {
+    /// Two-word openings that make a wh-question without an auxiliary ("how many", "what kind").
+    #[serde(default)]
+    pub wh_openers: Vec<String>,
     /// Imperatives and statements that ask for an answer ("walk me through", "tell me about").
     #[serde(default)]
     pub open_requests: Vec<String>,

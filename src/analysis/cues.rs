@@ -28,7 +28,11 @@ pub(crate) fn read_utterance(
         }
     }
     a.cues.sort_unstable();
-    let shape = acks::shape(n, lex);
+    let mut shape = acks::shape(n, lex);
+    // "Right?" / "Okay?" on its own asks for confirmation; "Really?" stays a backchannel.
+    if n.question_mark && shape.is_some_and(|s| s.whole) && is_whole_tag(n, matches) {
+        shape = None;
+    }
     match shape {
         Some(s) if s.whole => {
             a.acts.insert(Act::Acknowledgement);
@@ -50,4 +54,10 @@ pub(crate) fn read_utterance(
         });
     }
     (a, shape)
+}
+
+fn is_whole_tag(n: &Normalized, matches: &[(Target, usize, usize)]) -> bool {
+    matches
+        .iter()
+        .any(|&(t, start, end)| t == Target::TagEnding && start == 0 && end == n.padded.len())
 }

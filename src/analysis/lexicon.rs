@@ -13,6 +13,7 @@ pub enum Target {
     /// A named cue list of an act, by cue id.
     Cue(u16),
     OpenRequest,
+    WhOpener,
     NotQuestionOpener,
     FillerEnding,
     TagEnding,
@@ -77,6 +78,7 @@ impl Lexicon {
         };
         let q = &config.question;
         add(&q.open_requests, Target::OpenRequest, &mut lex.targets);
+        add(&q.wh_openers, Target::WhOpener, &mut lex.targets);
         add(
             &q.not_question_openers,
             Target::NotQuestionOpener,
@@ -201,7 +203,9 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&w.determiners, class::DETERMINER);
     index.add(&w.wh_words, class::WH);
     index.add(&w.wh_contractions, class::WH_CONTRACTION);
-    index.add(&w.wh_followers, class::WH_FOLLOWER);
+    index.add(&w.tag_pronouns, class::TAG_SUBJECT);
+    index.add(&w.negations, class::NEGATION);
+    index.add(&w.reporting_verbs, class::REPORTING);
     index.add(&w.embedders, class::EMBEDDER);
     index.add(&w.stop_words, class::STOP);
     index.add(&config.pairing.yes_no_answers, class::YES_NO);

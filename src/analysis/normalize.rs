@@ -5,38 +5,42 @@ use std::collections::HashMap;
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
-    pub const HESITATION: u16 = 1;
-    pub const DISCOURSE: u16 = 1 << 1;
-    pub const AUX: u16 = 1 << 2;
-    pub const INVERTING: u16 = 1 << 3;
-    pub const SUBJECT: u16 = 1 << 4;
-    pub const DETERMINER: u16 = 1 << 5;
-    pub const WH: u16 = 1 << 6;
-    pub const WH_CONTRACTION: u16 = 1 << 7;
-    pub const WH_FOLLOWER: u16 = 1 << 8;
-    pub const EMBEDDER: u16 = 1 << 9;
-    pub const STOP: u16 = 1 << 10;
-    pub const YES_NO: u16 = 1 << 11;
-    pub const ANSWER_MARKER: u16 = 1 << 12;
-    pub const ACK_PADDING: u16 = 1 << 13;
-    pub const DO_SUPPORT: u16 = 1 << 14;
+    pub const HESITATION: u32 = 1;
+    pub const DISCOURSE: u32 = 1 << 1;
+    pub const AUX: u32 = 1 << 2;
+    pub const INVERTING: u32 = 1 << 3;
+    pub const SUBJECT: u32 = 1 << 4;
+    pub const DETERMINER: u32 = 1 << 5;
+    pub const WH: u32 = 1 << 6;
+    pub const WH_CONTRACTION: u32 = 1 << 7;
+    pub const EMBEDDER: u32 = 1 << 9;
+    pub const STOP: u32 = 1 << 10;
+    pub const YES_NO: u32 = 1 << 11;
+    pub const ANSWER_MARKER: u32 = 1 << 12;
+    pub const ACK_PADDING: u32 = 1 << 13;
+    pub const DO_SUPPORT: u32 = 1 << 14;
+    pub const TAG_SUBJECT: u32 = 1 << 15;
+    pub const NEGATION: u32 = 1 << 16;
+    pub const REPORTING: u32 = 1 << 17;
+    /// Not a word class: set on a word that follows a comma or sentence punctuation.
+    pub const AFTER_BREAK: u32 = 1 << 31;
 }
 
 /// Word → class bits, built once from the rule file.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
-    classes: HashMap<String, u16>,
+    classes: HashMap<String, u32>,
 }
 
 impl WordIndex {
-    pub fn add(&mut self, words: &[String], bits: u16) {
+    pub fn add(&mut self, words: &[String], bits: u32) {
         for w in words {
             let key = normalize_phrase(w);
             *self.classes.entry(key).or_default() |= bits;
         }
     }
 
-    pub fn get(&self, word: &str) -> u16 {
+    pub fn get(&self, word: &str) -> u32 {
         self.classes.get(word).copied().unwrap_or(0)
     }
 }
@@ -50,9 +54,11 @@ pub struct Normalized {
     /// Byte range of each word in `padded`.
     pub spans: Vec<(u32, u32)>,
     /// Word-class bits of each word (see [`class`]).
-    pub classes: Vec<u16>,
+    pub classes: Vec<u32>,
     /// The text's last sentence ends with a question mark.
     pub question_mark: bool,
+    /// The text ends in a comma or a dash: the speaker broke off or was cut off.
+    pub broken_off: bool,
     /// The text has sentence punctuation at all (`.`, `?`, `!`): ASR output often has none.
     pub punctuated: bool,
     /// Sorted, de-duplicated hashes of the content words' stems.
@@ -73,7 +79,7 @@ impl Normalized {
         &self.padded[s as usize..e as usize]
     }
 
-    pub fn is(&self, i: usize, bits: u16) -> bool {
+    pub fn is(&self, i: usize, bits: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 }
@@ -86,6 +92,8 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
     };
     n.padded.push(' ');
     let mut start: Option<usize> = None;
+    // Indexes of the words that punctuation separates from the word before.
+    let mut breaks: Vec<usize> = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
@@ -111,13 +119,24 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
         if matches!(c, '.' | '?' | '!') {
             n.punctuated = true;
         }
+        if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
+            breaks.push(n.spans.len());
+        }
     }
     if let Some(s) = start.take() {
         n.spans.push((s as u32, n.padded.len() as u32));
         n.padded.push(' ');
     }
     n.question_mark = ends_with_question_mark(text);
+    n.broken_off = text
+        .trim_end()
+        .ends_with([',', '-', '\u{2014}', '\u{2026}']);
     n.classes = (0..n.len()).map(|i| words.get(n.word(i))).collect();
+    for b in breaks {
+        if let Some(c) = n.classes.get_mut(b) {
+            *c |= class::AFTER_BREAK;
+        }
+    }
     n.content = content_set(&n);
     n
 }

@@ -14,7 +14,9 @@ use super::{Annotated, Question};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Evidence {
     None,
-    /// The reply shares words with the question or gives the asked kind of thing.
+    /// The reply names a reason, an amount or a time, maybe in passing.
+    Weak,
+    /// The reply says yes or no to a yes-no question, or shares the question's words.
     Strong,
 }
 
@@ -65,15 +67,15 @@ fn follow(
             break;
         }
         let evidence = evidence(call, norms, lex, i, j, form);
-        let settled = if a.acts.contains(Act::Deferral) && evidence == Evidence::None {
+        let settled = if a.acts.contains(Act::Deferral) && evidence < Evidence::Strong {
             Some(QuestionStatus::Deferred)
-        } else if a.acts.contains(Act::Deflection) && evidence == Evidence::None {
+        } else if a.acts.contains(Act::Deflection) && evidence < Evidence::Strong {
             Some(QuestionStatus::Deflected)
         } else if a.acts.contains(Act::Acknowledgement) || a.acts.contains(Act::Question) {
             // A backchannel or a clarifying question: the answer may still come.
             q.response.get_or_insert(j);
             None
-        } else if a.acts.contains(Act::Pivot) && evidence == Evidence::None {
+        } else if a.acts.contains(Act::Pivot) && evidence < Evidence::Strong {
             Some(QuestionStatus::Ignored)
         } else {
             Some(QuestionStatus::Answered)
@@ -121,7 +123,7 @@ fn evidence(
     if open
         && (0..reply.len()).any(|k| reply.is(k, class::ANSWER_MARKER) || is_number(reply.word(k)))
     {
-        return Evidence::Strong;
+        return Evidence::Weak;
     }
     Evidence::None
 }

@@ -71,7 +71,18 @@ pub fn detect(
     if matches.iter().any(|&(m, _, _)| m == Target::OpenRequest) {
         return Some(QuestionForm::OpenRequest);
     }
-    let form = syntactic_form(n, &core, lead, lex);
+    let wh_opener = matches
+        .iter()
+        .any(|&(m, start, _)| m == Target::WhOpener && start == clause_offset);
+    // "Are you," / "Is it, uh,": a question begun and abandoned asks nothing yet.
+    if n.broken_off && !n.question_mark && clause.len() <= lex.question_min_words {
+        return None;
+    }
+    let form = if wh_opener && clause.len() >= lex.question_min_words {
+        Some(QuestionForm::Wh)
+    } else {
+        syntactic_form(n, &core, lead, lex)
+    };
     if !n.question_mark {
         return form;
     }
@@ -104,7 +115,7 @@ fn syntactic_form(
 ) -> Option<QuestionForm> {
     use class::*;
     let s = &core[lead..];
-    let is = |k: usize, bits: u16| s.get(k).is_some_and(|&i| n.is(i, bits));
+    let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
     let yes_no = || {
         if n.padded.contains(" or ") {
             QuestionForm::Choice
@@ -115,14 +126,14 @@ fn syntactic_form(
     if is(0, WH_CONTRACTION) && s.len() >= 2 {
         return Some(QuestionForm::Wh);
     }
-    if is(0, WH) && s.len() >= lex.question_min_words && is(1, AUX | WH_FOLLOWER) {
+    if is(0, WH) && s.len() >= lex.question_min_words && is(1, AUX) {
         return Some(QuestionForm::Wh);
     }
     if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {
         return Some(yes_no());
     }
-    // An elliptical "do you?" / "are they?" on its own (not "so do I").
-    if s.len() == 2 && is(0, INVERTING) && is(1, SUBJECT) && n.word(s[1]) != "i" {
+    // An elliptical "do you?" / "isn't it?" on its own (not "so do I").
+    if s.len() == 2 && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != "i" {
         let after_so = lead > 0 && n.is(core[lead - 1], EMBEDDER);
         if !after_so {
             return Some(QuestionForm::YesNo);
@@ -131,13 +142,30 @@ fn syntactic_form(
     if mid_inversion(n, core) {
         return Some(yes_no());
     }
-    if core.len() >= 3 {
-        let (aux, subj) = (core[core.len() - 2], core[core.len() - 1]);
-        if n.is(aux, AUX) && n.word(aux).ends_with("n't") && n.is(subj, SUBJECT) {
-            return Some(QuestionForm::Tag);
-        }
+    if tag_ending(n, core) {
+        return Some(QuestionForm::Tag);
     }
     None
+}
+
+/// "..., isn't it" / "you don't use it, do you": an auxiliary and a pronoun close a statement,
+/// with the opposite polarity.
+fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
+    use class::*;
+    if core.len() < 4 {
+        return false;
+    }
+    let (aux, subj) = (core[core.len() - 2], core[core.len() - 1]);
+    if !n.is(aux, AUX) || !n.is(subj, TAG_SUBJECT) {
+        return false;
+    }
+    let negative_tag = n.word(aux).ends_with("n't");
+    // "... to do it" / "... don't have it": "it" after a main verb is its object, not a tag.
+    if !negative_tag && n.word(subj) == "it" && !matches!(n.word(aux), "is" | "was" | "will") {
+        return false;
+    }
+    let negative_statement = core[..core.len() - 2].iter().any(|&i| n.is(i, NEGATION));
+    negative_tag != negative_statement
 }
 
 /// "... I was going to ask, do you have kids": an inverted auxiliary before "you" later in the
@@ -148,7 +176,11 @@ fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
         let (before, aux, subj, next) = (core[j - 1], core[j], core[j + 1], core[j + 2]);
         n.is(aux, INVERTING)
             && n.word(subj) == "you"
+            && !n.is(subj, AFTER_BREAK)
             && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
+            && !core[j.saturating_sub(3)..j]
+                .iter()
+                .any(|&w| n.is(w, REPORTING))
             && (n.word(next) != "know" || n.is(aux, DO_SUPPORT))
     })
 }
