@@ -175,15 +175,18 @@ fn stdin_is_read_and_detected_by_content() {
 }
 
 #[test]
-fn folders_are_walked_recursively_in_sorted_order_by_extension() {
+fn folders_are_walked_recursively_in_sorted_order_by_extension_skipping_hidden_and_labels() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("b/inner")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
     for (path, body) in [
         ("b/inner/z.txt", "Zed: one\nAmy: two\n"),
         ("a.txt", "Ann: one\nBo: two\n"),
         ("b/c.txt", "Cy: one\nDi: two\n"),
         ("b/notes.md", "not a transcript"),
+        ("labels.json", r#"[{"file": "a.txt", "expect": []}]"#),
+        (".git/HEAD.txt", "not: read"),
     ] {
         std::fs::write(root.join(path), body).unwrap();
     }

@@ -121,3 +121,102 @@ fn custom_rules_require_and_forbid_phrases() {
     assert_eq!(missing[0].line, 2);
     assert_eq!(missing[0].severity.as_str(), "error");
 }
+
+// The same through the command line, as a user runs it.
+
+mod cli {
+    use assert_cmd::Command;
+    use predicates::prelude::*;
+
+    const CALL: &str = "tests/fixtures/rules/renewal-call.txt";
+    const TEAM: &str = "tests/fixtures/rules/team.toml";
+
+    fn score(args: &[&str], call: &str) -> serde_json::Value {
+        let out = Command::cargo_bin("callscore")
+            .unwrap()
+            .args(["score", "--format", "json"])
+            .args(args)
+            .arg(call)
+            .assert()
+            .success();
+        let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        report["calls"][0].clone()
+    }
+
+    fn rules(call: &serde_json::Value) -> Vec<(String, u64, u64)> {
+        call["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let rule = f["rule"].as_str().unwrap().to_string();
+                (
+                    rule,
+                    f["line"].as_u64().unwrap(),
+                    f["penalty"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_team_file_changes_findings_penalties_and_the_score() {
+        let default = score(&[], CALL);
+        assert_eq!(rules(&default), [("talk-ratio".to_string(), 4, 5)]);
+        assert_eq!(default["score"], 95);
+        let team = score(&["--rules", TEAM], CALL);
+        let found = rules(&team);
+        assert_eq!(
+            found,
+            [
+                ("recording-disclosure".to_string(), 2, 20),
+                ("monologue".to_string(), 4, 20),
+                ("no-honestly".to_string(), 4, 2),
+            ],
+            "talk-ratio is disabled, monologue tightened, custom rules added"
+        );
+        assert_eq!(team["score"], 100 - 20 - 20 - 2);
+    }
+
+    #[test]
+    fn suppression_comments_drop_findings_and_their_cost() {
+        let text = std::fs::read_to_string(CALL).unwrap().replace(
+            "Dana: To be honest",
+            "# callscore: ignore[monologue, no-honestly]\nDana: To be honest",
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("call.txt");
+        std::fs::write(&path, text).unwrap();
+        let team = score(&["--rules", TEAM], path.to_str().unwrap());
+        let ids: Vec<String> = rules(&team).into_iter().map(|f| f.0).collect();
+        assert_eq!(ids, ["recording-disclosure"]);
+        assert_eq!(team["score"], 80);
+    }
+
+    #[test]
+    fn check_fails_on_a_custom_error_rule_and_names_it() {
+        Command::cargo_bin("callscore")
+            .unwrap()
+            .args(["check", "--rules", TEAM, CALL])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("recording-disclosure"))
+            .stdout(predicate::str::contains("said 'To be honest'"));
+    }
+
+    #[test]
+    fn a_bad_rule_file_stops_score_with_exit_2() {
+        Command::cargo_bin("callscore")
+            .unwrap()
+            .args([
+                "score",
+                "--rules",
+                "tests/fixtures/rules/bad-type.toml",
+                CALL,
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("bad-type.toml: line 4:"));
+    }
+}

@@ -89,6 +89,10 @@ pub struct WordClasses {
     /// Verbs that report speech: a question after them is quoted ("she said, do you ...").
     #[serde(default)]
     pub reporting_verbs: Vec<String>,
+    /// Words a finished sentence does not end with ("the", "of", "and"): an utterance ending
+    /// in one was cut off before it asked anything.
+    #[serde(default)]
+    pub dangling_endings: Vec<String>,
     /// Function words left out of content sets.
     #[serde(default)]
     pub stop_words: Vec<String>,

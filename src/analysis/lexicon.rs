@@ -206,6 +206,7 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&w.tag_pronouns, class::TAG_SUBJECT);
     index.add(&w.negations, class::NEGATION);
     index.add(&w.reporting_verbs, class::REPORTING);
+    index.add(&w.dangling_endings, class::DANGLING);
     index.add(&w.embedders, class::EMBEDDER);
     index.add(&w.stop_words, class::STOP);
     index.add(&config.pairing.yes_no_answers, class::YES_NO);

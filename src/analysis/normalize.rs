@@ -22,6 +22,7 @@ pub mod class {
     pub const TAG_SUBJECT: u32 = 1 << 15;
     pub const NEGATION: u32 = 1 << 16;
     pub const REPORTING: u32 = 1 << 17;
+    pub const DANGLING: u32 = 1 << 18;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }
@@ -59,6 +60,8 @@ pub struct Normalized {
     pub question_mark: bool,
     /// The text ends in a comma or a dash: the speaker broke off or was cut off.
     pub broken_off: bool,
+    /// The text ends with a full stop or an exclamation mark: the writer heard a statement.
+    pub full_stop: bool,
     /// The text has sentence punctuation at all (`.`, `?`, `!`): ASR output often has none.
     pub punctuated: bool,
     /// Sorted, de-duplicated hashes of the content words' stems.
@@ -131,6 +134,7 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
     n.broken_off = text
         .trim_end()
         .ends_with([',', '-', '\u{2014}', '\u{2026}']);
+    n.full_stop = text.trim_end().ends_with(['.', '!']);
     n.classes = (0..n.len()).map(|i| words.get(n.word(i))).collect();
     for b in breaks {
         if let Some(c) = n.classes.get_mut(b) {

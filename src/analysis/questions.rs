@@ -68,20 +68,29 @@ pub fn detect(
     {
         return None;
     }
-    if matches.iter().any(|&(m, _, _)| m == Target::OpenRequest) {
+    // A full stop says the transcriber heard a statement: only a question that opens the
+    // clause outweighs it, not one buried in the middle.
+    let buried = |start: usize| n.full_stop && start != clause_offset;
+    if matches
+        .iter()
+        .any(|&(m, start, _)| m == Target::OpenRequest && !buried(start))
+    {
         return Some(QuestionForm::OpenRequest);
     }
     let wh_opener = matches
         .iter()
         .any(|&(m, start, _)| m == Target::WhOpener && start == clause_offset);
     // "Are you," / "Is it, uh,": a question begun and abandoned asks nothing yet.
-    if n.broken_off && !n.question_mark && clause.len() <= lex.question_min_words {
-        return None;
+    if !n.question_mark {
+        let dangling = core.last().is_some_and(|&i| n.is(i, class::DANGLING));
+        if dangling || (n.broken_off && clause.len() < lex.question_min_words) {
+            return None;
+        }
     }
     let form = if wh_opener && clause.len() >= lex.question_min_words {
         Some(QuestionForm::Wh)
     } else {
-        syntactic_form(n, &core, lead, lex)
+        syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
         return form;
@@ -112,6 +121,7 @@ fn syntactic_form(
     core: &[usize],
     lead: usize,
     lex: &Lexicon,
+    look_inside: bool,
 ) -> Option<QuestionForm> {
     use class::*;
     let s = &core[lead..];
@@ -132,6 +142,14 @@ fn syntactic_form(
     if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {
         return Some(yes_no());
     }
+    // "does San Antonio have one": do-support before any subject (but not "don't worry").
+    if is(0, DO_SUPPORT)
+        && !n.word(s[0]).ends_with("n't")
+        && s.len() > lex.question_min_words
+        && !is(1, AUX | DISCOURSE | NEGATION)
+    {
+        return Some(yes_no());
+    }
     // An elliptical "do you?" / "isn't it?" on its own (not "so do I").
     if s.len() == 2 && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != "i" {
         let after_so = lead > 0 && n.is(core[lead - 1], EMBEDDER);
@@ -139,7 +157,7 @@ fn syntactic_form(
             return Some(QuestionForm::YesNo);
         }
     }
-    if mid_inversion(n, core) {
+    if look_inside && mid_inversion(n, core) {
         return Some(yes_no());
     }
     if tag_ending(n, core) {
@@ -157,6 +175,10 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     }
     let (aux, subj) = (core[core.len() - 2], core[core.len() - 1]);
     if !n.is(aux, AUX) || !n.is(subj, TAG_SUBJECT) {
+        return false;
+    }
+    // Written text sets a tag off with a comma ("..., isn't there"); speech recognition does not.
+    if n.punctuated && !n.is(aux, AFTER_BREAK) {
         return false;
     }
     let negative_tag = n.word(aux).ends_with("n't");

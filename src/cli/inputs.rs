@@ -59,7 +59,7 @@ fn walk(dir: &Path, errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in entries {
         match entry {
-            Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_transcript(e.path()) => {
                 found.push(e.into_path())
             }
             Ok(_) => {}
@@ -76,6 +76,12 @@ fn walk(dir: &Path, errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+/// A file a folder walk reads: a known extension, and not the `labels.json` that
+/// `callscore eval` keeps beside the calls it labels.
+fn is_transcript(p: &Path) -> bool {
+    has_known_extension(p) && p.file_name().is_none_or(|n| n != "labels.json")
 }
 
 fn has_known_extension(p: &Path) -> bool {

@@ -2,14 +2,20 @@
 
 use super::config::{require, rule_table};
 use super::opening::Opening;
-use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
-use crate::analysis::Annotated;
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
+use crate::analysis::{Act, Annotated};
+use crate::transcript::Role;
+use regex::Regex;
 
 pub const ID: &str = "missing-purpose";
 
 rule_table!(
     /// `[rules.missing-purpose]`
-    Table { opening_turns: usize }
+    Table {
+        opening_turns: usize,
+        /// Phrases in the rep's first turn that show the prospect called in.
+        inbound: Vec<String>,
+    }
 );
 
 pub fn doc() -> RuleDoc {
@@ -27,16 +33,26 @@ pub fn doc() -> RuleDoc {
         instead: "\"Hi Sam, Dana from Acme. I'm calling because your trial ends Friday and I'd \
                   like to agree on next steps.\""
             .into(),
-        options: vec![OptionDoc::new(
-            "opening_turns",
-            "how many of the rep's first turns count as the opening",
-        )],
+        options: vec![
+            OptionDoc::new(
+                "opening_turns",
+                "how many of the rep's first turns count as the opening",
+            ),
+            OptionDoc::new(
+                "inbound",
+                "phrases in the rep's first turn that show the prospect called in (\"thanks for \
+                 calling\"); inbound calls are not judged, nor calls the prospect opens with a \
+                 question or a reason",
+            ),
+        ],
     }
 }
 
 pub fn build(table: &Table) -> Result<Rule, String> {
+    let inbound = require(table.inbound.as_ref(), ID, "inbound")?;
     let checker = MissingPurpose {
         opening_turns: require(table.opening_turns, ID, "opening_turns")?,
+        inbound: phrases::compile(ID, inbound, &[])?,
     };
     Ok(Rule::new(doc(), table.settings(ID)?, checker))
 }
@@ -44,6 +60,28 @@ pub fn build(table: &Table) -> Result<Rule, String> {
 #[derive(Debug)]
 struct MissingPurpose {
     opening_turns: usize,
+    inbound: Regex,
+}
+
+impl MissingPurpose {
+    /// The prospect called in: the rep thanks them for calling, or the prospect opens the call
+    /// with a question or their own reason. The caller owes the purpose, not the rep.
+    fn inbound(&self, call: &Annotated) -> bool {
+        let Some(first) = call.turns.first() else {
+            return false;
+        };
+        let said = |i: usize| &call.transcript.utterances[i].text;
+        match first.role {
+            Role::Prospect => first.utterances.clone().any(|i| {
+                let acts = call.utterances[i].acts;
+                acts.contains(Act::Question) || acts.contains(Act::Purpose)
+            }),
+            _ => first
+                .utterances
+                .clone()
+                .any(|i| self.inbound.is_match(said(i))),
+        }
+    }
 }
 
 impl Check for MissingPurpose {
@@ -52,7 +90,7 @@ impl Check for MissingPurpose {
         let Some(&first) = opening.utterances.first() else {
             return;
         };
-        if opening.filler.is_none() && !opening.has_purpose {
+        if opening.filler.is_none() && !opening.has_purpose && !self.inbound(call) {
             let turns = match self.opening_turns {
                 1 => "first turn".to_string(),
                 n => format!("first {n} turns"),
@@ -74,7 +112,22 @@ mod tests {
     use crate::rules::testing::{check, marked, script};
 
     fn rule() -> MissingPurpose {
-        MissingPurpose { opening_turns: 2 }
+        let inbound = ["thanks for calling".to_string()];
+        MissingPurpose {
+            opening_turns: 2,
+            inbound: phrases::compile(ID, &inbound, &[]).unwrap(),
+        }
+    }
+
+    #[test]
+    fn inbound_calls_are_not_judged() {
+        let t = script(&[
+            "R: Thanks for calling Acme, this is Mia.",
+            "P: Hi, I need a quote.",
+        ]);
+        assert!(check(&rule(), &marked(&t, &[])).is_empty());
+        let t = script(&["P: Hi, is the flat still available?", "R: Yes it is."]);
+        assert!(check(&rule(), &marked(&t, &[(1, &[Act::Question])])).is_empty());
     }
 
     #[test]

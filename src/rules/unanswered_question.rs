@@ -66,15 +66,14 @@ impl Check for UnansweredQuestion {
             };
             let is_reask = reasks.contains(&i);
             reasks.extend(&q.reasked);
-            if !q.status.is_unanswered() || (is_reask && !self.report_reasks) {
+            // Asking again is strong evidence that the reply did not answer.
+            let unanswered = q.status.is_unanswered() || !q.reasked.is_empty();
+            if !unanswered || (is_reask && !self.report_reasks) {
                 continue;
             }
-            let labels = q
-                .response
-                .map(|r| out.cue_labels(call, r))
-                .unwrap_or_default();
-            let message = message(q, &labels);
-            out.at(call, i, message, q.response);
+            let reply = q.response.or(q.answer);
+            let labels = reply.map(|r| out.cue_labels(call, r)).unwrap_or_default();
+            out.at(call, i, message(q, &labels), reply);
         }
     }
 }
@@ -101,7 +100,7 @@ fn message(q: &Question, reply_cues: &[&str]) -> String {
         },
         QuestionStatus::Ignored => "ignored: the rep moved on without answering",
         QuestionStatus::Open => "never answered before the call ended",
-        QuestionStatus::Answered => "answered",
+        QuestionStatus::Answered => "the reply did not answer it",
     };
     match q.reasked.len() {
         0 => what.to_string(),
@@ -176,6 +175,32 @@ mod tests {
             found[0].message.contains("re-asked once"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn a_question_asked_again_was_not_answered() {
+        let t = script(&[
+            "P: Why?",
+            "R: Our customers love it.",
+            "P: But why do I need it?",
+            "R: Because X.",
+        ]);
+        let mut call = marked(&t, &[]);
+        let mut q = question(QuestionStatus::Answered, None, vec![2]);
+        q.answer = Some(1);
+        ask(&mut call, 1, q);
+        ask(
+            &mut call,
+            3,
+            question(QuestionStatus::Answered, None, vec![]),
+        );
+        let found = check(&rule(), &call);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].related_line), (1, Some(2)));
+        assert_eq!(
+            found[0].message,
+            "the reply did not answer it; re-asked once"
         );
     }
 

@@ -232,8 +232,9 @@ fn check_speakers(t: &Transcript) -> Result<(), ParseError> {
     } else {
         "is this a whole call? callscore needs the rep and the prospect"
     };
+    let n = t.utterances.len();
+    let plural = if n == 1 { "" } else { "s" };
     Err(ParseError::new(format!(
-        "only one speaker ({only}, {} utterances); {hint}",
-        t.utterances.len()
+        "only one speaker ({only}, {n} utterance{plural}); {hint}"
     )))
 }

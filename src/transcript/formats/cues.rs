@@ -6,6 +6,14 @@ use super::shared::{UNLABELLED, parse_clock, push_merged, split_label, strip_mar
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
 
+/// The speaker and last line carried from cue to cue.
+struct State {
+    t: Transcript,
+    speaker: Option<String>,
+    /// The previous text line and its speaker, to drop rolling-caption repeats.
+    last: (String, String),
+}
+
 /// Reads the cues of `lines` (already past any file header), numbering lines from `first_line`.
 pub fn read(
     path: &str,
@@ -13,13 +21,14 @@ pub fn read(
     lines: &[&str],
     first_line: usize,
 ) -> Result<Transcript, ParseError> {
-    let mut t = Transcript::new(path, format);
-    let mut speaker: Option<String> = None;
-    let mut last_text = String::new();
+    let mut st = State {
+        t: Transcript::new(path, format),
+        speaker: None,
+        last: (String::new(), String::new()),
+    };
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
-        let line_no = first_line + i;
         if line.is_empty() {
             i += 1;
             continue;
@@ -28,57 +37,78 @@ pub fn read(
             i = skip_block(lines, i);
             continue;
         }
-        // An optional cue identifier (VTT) or index (SRT) before the timing line.
-        let (timing_at, timing) = if line.contains("-->") {
-            (i, line)
-        } else {
-            match lines.get(i + 1).map(|l| l.trim()) {
-                Some(next) if next.contains("-->") => (i + 1, next),
-                _ => {
-                    return Err(ParseError::at(
-                        line_no,
-                        "expected a cue timing line like '00:00:01.000 --> 00:00:04.000'",
-                    ));
-                }
-            }
-        };
-        let (start, end) = parse_timing(timing, first_line + timing_at)?;
-        let mut j = timing_at + 1;
-        let mut texts = 0;
-        while j < lines.len() && !lines[j].trim().is_empty() && !lines[j].contains("-->") {
-            let (text, voice) = strip_markup(lines[j].trim());
-            let (who, said) = match (voice, split_label(&text)) {
-                (Some(v), _) => (Some(v), text.trim().to_string()),
-                (None, Some((name, said))) => (Some(name.to_string()), said.to_string()),
-                (None, None) => (None, text.trim().to_string()),
-            };
-            if who.is_some() {
-                speaker = who;
-            }
-            if !said.is_empty() && said != last_text {
-                let name = speaker.as_deref().unwrap_or(UNLABELLED);
-                push_merged(&mut t, utterance(name, &said, first_line + j, start, end));
-                last_text = said;
-                texts += 1;
-            } else if !said.is_empty() {
-                texts += 1;
-            }
-            j += 1;
-        }
-        if texts == 0 && lines[j..].iter().all(|l| l.trim().is_empty()) {
+        let timing_at = timing_line(lines, i, first_line)?;
+        let times = parse_timing(lines[timing_at].trim(), first_line + timing_at)?;
+        let (next, texts) = read_payload(&mut st, lines, timing_at + 1, first_line, times);
+        if texts == 0 && lines[next..].iter().all(|l| l.trim().is_empty()) {
             return Err(ParseError::at(
                 first_line + timing_at,
                 "cue has no text; is the file cut short?",
             ));
         }
-        i = j;
+        i = next;
     }
-    if t.utterances.is_empty() {
+    if st.t.utterances.is_empty() {
         return Err(ParseError::new(
             "no cues with text found; is this a subtitle file?",
         ));
     }
-    Ok(t)
+    Ok(st.t)
+}
+
+/// The index of the cue's timing line: `i` itself, or the line after an identifier/index.
+fn timing_line(lines: &[&str], i: usize, first_line: usize) -> Result<usize, ParseError> {
+    if lines[i].contains("-->") {
+        return Ok(i);
+    }
+    match lines.get(i + 1) {
+        Some(next) if next.contains("-->") => Ok(i + 1),
+        _ => Err(ParseError::at(
+            first_line + i,
+            "expected a cue timing line like '00:00:01.000 --> 00:00:04.000'",
+        )),
+    }
+}
+
+/// Reads a cue's text lines from `j`; returns where the cue ends and how many lines had text.
+/// A `<v Name>` span or a `Name:` prefix sets the speaker; otherwise the speaker goes on.
+fn read_payload(
+    st: &mut State,
+    lines: &[&str],
+    mut j: usize,
+    first_line: usize,
+    (start, end): (Option<f64>, Option<f64>),
+) -> (usize, usize) {
+    let mut texts = 0;
+    while j < lines.len() && !lines[j].trim().is_empty() && !lines[j].contains("-->") {
+        let (text, voice) = strip_markup(lines[j].trim());
+        let said = match (voice, split_label(&text)) {
+            (Some(v), _) => {
+                st.speaker = Some(v);
+                text.trim().to_string()
+            }
+            (None, Some((name, said))) => {
+                st.speaker = Some(name.to_string());
+                said.to_string()
+            }
+            (None, None) => text.trim().to_string(),
+        };
+        j += 1;
+        if said.is_empty() {
+            continue;
+        }
+        texts += 1;
+        let name = st.speaker.as_deref().unwrap_or(UNLABELLED);
+        if st.last.0 == name && st.last.1 == said {
+            continue;
+        }
+        push_merged(
+            &mut st.t,
+            utterance(name, &said, first_line + j - 1, start, end),
+        );
+        st.last = (name.to_string(), said);
+    }
+    (j, texts)
 }
 
 /// `00:00:01.000 --> 00:00:04.000 align:start` -> (1.0, 4.0).
@@ -150,6 +180,12 @@ mod tests {
         let speakers: Vec<&str> = t.utterances.iter().map(|u| u.speaker.as_str()).collect();
         assert_eq!(speakers, ["A", "B"]);
         assert_eq!((t.utterances[0].line, t.utterances[1].line), (4, 5));
+    }
+
+    #[test]
+    fn the_same_words_from_another_speaker_are_kept() {
+        let t = read_srt("1\n00:00:01,000 --> 00:00:02,000\nA: Yes.\n\n2\n00:00:02,000 --> 00:00:03,000\nB: Yes.\n").unwrap();
+        assert_eq!(t.utterances.len(), 2);
     }
 
     #[test]

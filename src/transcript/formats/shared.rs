@@ -64,8 +64,10 @@ pub fn is_clock(s: &str) -> bool {
 /// Whether `name` can be a speaker label: short, no sentence punctuation, not a number,
 /// and a several-word label starts like a name ("Dana Smith", "Speaker 1"), not a sentence.
 pub fn plausible_name(name: &str) -> bool {
-    if name.is_empty() || name.len() > 40 || name.contains(['.', '?', '!', ',', '"', ':', '<', '>'])
-    {
+    if name.is_empty() || name.len() > 40 || name.contains(['?', '!', ',', '"', ':', '<', '>']) {
+        return false;
+    }
+    if name.contains('.') && !name.split_whitespace().all(abbreviation_or_word) {
         return false;
     }
     let mut words = name.split_whitespace();
@@ -81,6 +83,17 @@ pub fn plausible_name(name: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '[');
     word_count == 1 || starts_upper
+}
+
+/// A word of a name: no full stop, or an initial ("J.") or short title ("Dr.", "Mrs.").
+fn abbreviation_or_word(word: &str) -> bool {
+    match word.strip_suffix('.') {
+        None => !word.contains('.'),
+        Some(stem) => {
+            let upper = stem.chars().next().is_some_and(char::is_uppercase);
+            upper && stem.len() <= 3 && stem.chars().all(char::is_alphabetic)
+        }
+    }
 }
 
 /// Splits a `Name: text` (or `Name> text`) line into its label and its text.
@@ -222,6 +235,10 @@ mod tests {
         assert_eq!(split_label("the meeting is at 10:30"), None);
         assert_eq!(split_label("so the thing is: we wait"), None);
         assert_eq!(split_label("Well, here: look"), None);
+        assert_eq!(split_label("Dr. Patel: hi"), Some(("Dr. Patel", "hi")));
+        assert_eq!(split_label("Dana S.: hi"), Some(("Dana S.", "hi")));
+        assert_eq!(split_label("I think so. anyway: no"), None);
+        assert_eq!(split_label("see acme.com: now"), None);
     }
 
     #[test]

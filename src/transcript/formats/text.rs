@@ -9,19 +9,28 @@ use crate::transcript::model::{Format, Role, Transcript};
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
     let mut pending_ignores: Vec<String> = Vec::new();
+    // Lines of utterances set off by a blank line or a comment: never folded as one-offs.
+    let mut set_off: Vec<usize> = Vec::new();
+    let mut after_break = true;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
+            after_break = true;
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
             read_comment(&mut t, comment.trim(), &mut pending_ignores);
+            after_break = true;
             continue;
         }
+        let broke = std::mem::replace(&mut after_break, false);
         let (start, rest) = leading_time(line);
         match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
             Some((speaker, time, body)) => {
+                if broke {
+                    set_off.push(line_no);
+                }
                 t.utterances
                     .push(utterance(speaker, body, line_no, start.or(time), None));
                 if !pending_ignores.is_empty() {
@@ -47,7 +56,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             "no utterances found; lines should look like 'Name: text'",
         ));
     }
-    fold_one_off_labels(&mut t);
+    fold_one_off_labels(&mut t, &set_off);
     Ok(t)
 }
 
@@ -86,9 +95,11 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
         .position(|w| matches!(w, [b')' | b']', b':']))
 }
 
-/// A label seen once in a call where the real speakers each speak several times is more
-/// likely text ("Note: the meeting is at 3"): fold it back into the utterance before it.
-fn fold_one_off_labels(t: &mut Transcript) {
+/// A label seen once in a call where the real speakers each speak several times, on a line
+/// that runs on from the one before (no blank line or comment between), is more likely
+/// text ("Note: the meeting is at 3"): fold it back into the utterance before it.
+/// `set_off` (sorted) holds the lines of utterances that stand apart.
+fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for u in &t.utterances {
         match counts.iter_mut().find(|(s, _)| *s == u.speaker) {
@@ -108,7 +119,9 @@ fn fold_one_off_labels(t: &mut Transcript) {
     let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
-            Some(prev) if one_off.contains(&u.speaker) => {
+            Some(prev)
+                if one_off.contains(&u.speaker) && set_off.binary_search(&u.line).is_err() =>
+            {
                 let label = format!("{}: {}", u.speaker, u.text);
                 super::shared::push_words(&mut prev.text, &label);
             }
@@ -202,6 +215,13 @@ mod tests {
         let t = read("a.txt", text).unwrap();
         assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
         assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_one_off_label_after_a_blank_line_is_a_speaker() {
+        let text = "Dana: a\n\nMarcus: b\n\nPriya: c\n\nDana: d\n\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
     }
 
     #[test]
