@@ -30,6 +30,12 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
             after_oh |= phrase(n, i, len) == "oh" || phrase(n, i, len) == "really";
             kind = Some(kind.map_or(k, |old| strongest(old, k)));
             i += len;
+        } else if i + 1 == n.len()
+            && matches!(kind, Some(AckKind::Appreciation | AckKind::Sympathy))
+            && !n.is(i, class::AUX | class::WH | class::SUBJECT)
+        {
+            // "that's a good size", "oh, how awful, really": one word may finish an evaluation.
+            i += 1;
         } else if n.is(i, class::ACK_PADDING) {
             after_oh |= n.word(i) == "oh";
             i += 1;

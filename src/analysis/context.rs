@@ -12,11 +12,7 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
         if utterances[i - 1].speaker == utterances[i].speaker {
             continue;
         }
-        let prev_form = call.utterances[i - 1].question.as_ref().map(|q| q.form);
-        let answers = matches!(
-            prev_form,
-            Some(QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative)
-        );
+        let answers = asks_yes_no(call, call.utterances[i].turn);
         let a = &call.utterances[i];
         if answers && shapes[i].is_some_and(|s| s.whole && s.answer_words_only) {
             let a = &mut call.utterances[i];
@@ -42,4 +38,23 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
 
 fn is_subset(small: &[u32], big: &[u32]) -> bool {
     normalize::overlap(small, big) >= 1.0 && small.len() <= big.len()
+}
+
+/// The turn before `turn` ends with a yes-no question (in its last two utterances, so that a
+/// trailing "you know" or rephrasing does not hide it).
+fn asks_yes_no(call: &Annotated, turn: usize) -> bool {
+    let Some(prev) = turn
+        .checked_sub(1)
+        .map(|t| call.turns[t].utterances.clone())
+    else {
+        return false;
+    };
+    prev.rev().take(2).any(|j| {
+        call.utterances[j].question.as_ref().is_some_and(|q| {
+            matches!(
+                q.form,
+                QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative
+            )
+        })
+    })
 }

@@ -95,7 +95,10 @@ pub fn detect(
     if !n.question_mark {
         return form;
     }
-    if form.is_none() && at_end(Target::FillerEnding) {
+    // No question word order, only the mark: a filler ("you know?") or a quoted question
+    // ("he said, what are these?") is not the speaker asking.
+    let quoted = || (0..n.len()).any(|i| n.is(i, class::REPORTING));
+    if form.is_none() && (at_end(Target::FillerEnding) || quoted()) {
         return None;
     }
     Some(form.unwrap_or(if at_end(Target::TagEnding) {
