@@ -97,6 +97,18 @@ pub enum AckKind {
     Reflection,
 }
 
+impl AckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AckKind::Backchannel => "backchannel",
+            AckKind::Acknowledgement => "acknowledgement",
+            AckKind::Appreciation => "appreciation",
+            AckKind::Sympathy => "sympathy",
+            AckKind::Reflection => "reflection",
+        }
+    }
+}
+
 /// The grammatical form of a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -1,11 +1,31 @@
 //! What each utterance does in the conversation: acts, question forms, question→answer pairing,
 //! topic overlap. Pure: reads a `Transcript`, returns an `Annotated` call.
+//!
+//! Each utterance is normalised once (`normalize`), matched once against one automaton holding
+//! every phrase list (`Lexicon::matches`), then read for acknowledgements (`acks`) and questions
+//! (`questions`). Acts that need the neighbours come last: yes/no words after a question are
+//! answers, echoes are reflections (`context`), low-overlap replies to a disclosure are pivots
+//! (`topic`), and every question is paired with what the other side did next (`pairing`).
 
+pub mod acks;
 pub mod acts;
+pub mod config;
+mod context;
+mod cues;
 pub mod lexicon;
+pub mod normalize;
+mod overlap;
+mod pairing;
+pub mod questions;
+mod topic;
+
+#[cfg(test)]
+mod tests;
 
 pub use acts::{AckKind, Act, ActSet, QuestionForm, QuestionStatus};
-pub use lexicon::{AnalysisConfig, Lexicon};
+pub use config::AnalysisConfig;
+pub use lexicon::Lexicon;
+pub use overlap::{overlap, overlap_with_turn};
 
 use crate::transcript::{Transcript, Turn};
 
@@ -26,7 +46,11 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UtteranceAnalysis {
     pub acts: ActSet,
+    /// The kind of acknowledgement when `acts` has `Acknowledgement` (the whole utterance is one).
     pub ack: Option<AckKind>,
+    /// An acknowledgement that only opens the utterance, which then goes on ("Yeah, tough.
+    /// Anyway, ..."): the token acknowledgement before a pivot.
+    pub lead_ack: Option<AckKind>,
     pub question: Option<Question>,
     /// Index into `Annotated::turns`.
     pub turn: usize,
@@ -35,6 +59,22 @@ pub struct UtteranceAnalysis {
     /// Phrase-list cues that matched (e.g. "deflection.demo"), as ids for `Lexicon::cue_label`,
     /// so that messages can say what happened without re-parsing the text.
     pub cues: Vec<u16>,
+    /// Sorted hashes of the content-word stems, for [`overlap`].
+    pub content: Vec<u32>,
+}
+
+impl UtteranceAnalysis {
+    /// Whether a cue of the list with this label ("deflection.demo") matched.
+    pub fn has_cue(&self, lexicon: &Lexicon, label: &str) -> bool {
+        lexicon
+            .cue_id(label)
+            .is_some_and(|id| self.cues.contains(&id))
+    }
+
+    /// The labels of the cues that matched, in cue-id order.
+    pub fn cue_labels<'l>(&self, lexicon: &'l Lexicon) -> impl Iterator<Item = &'l str> {
+        self.cues.iter().map(|&id| lexicon.cue_label(id))
+    }
 }
 
 /// A transcript together with what each of its utterances does.
@@ -48,20 +88,31 @@ pub struct Annotated<'t> {
 
 /// Annotates every utterance of a call.
 pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<'t> {
-    let _ = lexicon;
     let turns = transcript.turns();
-    let mut utterances = vec![UtteranceAnalysis::default(); transcript.utterances.len()];
+    let mut utterances = Vec::with_capacity(transcript.utterances.len());
+    let mut shapes = Vec::with_capacity(transcript.utterances.len());
+    let mut norms = Vec::with_capacity(transcript.utterances.len());
+    let mut matches = Vec::new();
+    for u in &transcript.utterances {
+        let n = normalize::normalize(&u.text, &lexicon.words);
+        lexicon.matches(&n.padded, &mut matches);
+        let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lexicon);
+        utterances.push(analysis);
+        shapes.push(shape);
+        norms.push(n);
+    }
     for (ti, turn) in turns.iter().enumerate() {
         for i in turn.utterances.clone() {
             utterances[i].turn = ti;
         }
     }
-    for (u, a) in transcript.utterances.iter().zip(utterances.iter_mut()) {
-        a.words = u.text.split_whitespace().count();
-    }
-    Annotated {
+    let mut call = Annotated {
         transcript,
         turns,
         utterances,
-    }
+    };
+    context::resolve(&mut call, &shapes, lexicon);
+    topic::mark_pivots(&mut call, lexicon);
+    pairing::pair(&mut call, &norms, lexicon);
+    call
 }

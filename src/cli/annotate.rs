@@ -24,7 +24,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
                     if jsonl {
                         report::annotate_jsonl::write(&mut out, &call)?;
                     } else {
-                        report::annotate_text::write(&mut out, &call, color)?;
+                        report::annotate_text::write(&mut out, &call, &ruleset.lexicon, color)?;
                     }
                 }
             }

@@ -1,0 +1,92 @@
+//! Acknowledgements: short utterances made only of acknowledgement phrases ("uh-huh",
+//! "oh, that's great", "I'm so sorry to hear that"), and acknowledgements that open a longer
+//! utterance ("Yeah, tough. Anyway, ...").
+
+use super::acts::AckKind;
+use super::lexicon::Lexicon;
+use super::normalize::{Normalized, class};
+
+/// How the words of an utterance read as acknowledgement phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AckShape {
+    /// The strongest kind of the phrases matched.
+    pub kind: AckKind,
+    /// Every phrase matched is also a yes/no answer word ("yeah", "uh-huh", "no"): after a
+    /// yes-no question such an utterance is an answer, not an acknowledgement.
+    pub answer_words_only: bool,
+    /// The phrases cover the whole utterance (otherwise they only open it).
+    pub whole: bool,
+}
+
+/// Reads acknowledgement phrases from the start of an utterance.
+pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
+    let mut i = 0;
+    let mut kind: Option<AckKind> = None;
+    let mut answer_words_only = true;
+    let mut after_oh = false;
+    while i < n.len() {
+        if let Some((k, len)) = longest_phrase(n, i, lex) {
+            answer_words_only &= lex.is_yes_no(phrase(n, i, len));
+            after_oh |= phrase(n, i, len) == "oh" || phrase(n, i, len) == "really";
+            kind = Some(kind.map_or(k, |old| strongest(old, k)));
+            i += len;
+        } else if i + 1 == n.len()
+            && matches!(kind, Some(AckKind::Appreciation | AckKind::Sympathy))
+            && !n.is(i, class::AUX | class::WH | class::SUBJECT)
+        {
+            // "that's a good size", "oh, how awful, really": one word may finish an evaluation.
+            i += 1;
+        } else if n.is(i, class::ACK_PADDING) {
+            after_oh |= n.word(i) == "oh";
+            i += 1;
+        } else if after_oh && echo_question(n, i) {
+            // "oh, did you?" / "oh, you do?": a backchannel that only sounds like a question.
+            kind = Some(kind.map_or(AckKind::Backchannel, |old| {
+                strongest(old, AckKind::Backchannel)
+            }));
+            answer_words_only = false;
+            i = n.len();
+        } else {
+            break;
+        }
+    }
+    let kind = kind?;
+    let whole = i == n.len() && n.len() <= lex.ack_max_words;
+    Some(AckShape {
+        kind,
+        answer_words_only,
+        whole,
+    })
+}
+
+fn phrase(n: &Normalized, i: usize, len: usize) -> &str {
+    &n.padded[n.spans[i].0 as usize..n.spans[i + len - 1].1 as usize]
+}
+
+fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, usize)> {
+    let max = lex.ack_max_phrase_words.min(n.len() - i);
+    (1..=max)
+        .rev()
+        .find_map(|len| lex.ack_phrase(phrase(n, i, len)).map(|k| (k, len)))
+}
+
+/// The last two words are an auxiliary and a pronoun, in either order.
+fn echo_question(n: &Normalized, i: usize) -> bool {
+    use class::{AUX, SUBJECT};
+    i + 2 == n.len()
+        && ((n.is(i, AUX) && n.is(i + 1, SUBJECT)) || (n.is(i, SUBJECT) && n.is(i + 1, AUX)))
+}
+
+fn rank(k: AckKind) -> u8 {
+    match k {
+        AckKind::Backchannel => 0,
+        AckKind::Acknowledgement => 1,
+        AckKind::Reflection => 2,
+        AckKind::Appreciation => 3,
+        AckKind::Sympathy => 4,
+    }
+}
+
+fn strongest(a: AckKind, b: AckKind) -> AckKind {
+    if rank(b) > rank(a) { b } else { a }
+}

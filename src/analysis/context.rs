@@ -1,0 +1,60 @@
+//! Acts that depend on the utterance before: a "yeah" after a yes-no question is an answer, not
+//! an acknowledgement; a short echo of the other side's words is a reflection.
+
+use super::acks::AckShape;
+use super::acts::{AckKind, Act, QuestionForm};
+use super::lexicon::Lexicon;
+use super::{Annotated, normalize};
+
+pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &Lexicon) {
+    let utterances = &call.transcript.utterances;
+    for i in 1..utterances.len() {
+        if utterances[i - 1].speaker == utterances[i].speaker {
+            continue;
+        }
+        let answers = asks_yes_no(call, call.utterances[i].turn);
+        let a = &call.utterances[i];
+        if answers && shapes[i].is_some_and(|s| s.whole && s.answer_words_only) {
+            let a = &mut call.utterances[i];
+            a.acts.remove(Act::Acknowledgement);
+            a.ack = None;
+            continue;
+        }
+        let echo_candidate = !a.acts.contains(Act::Acknowledgement)
+            && a.question
+                .as_ref()
+                .is_none_or(|q| q.form == QuestionForm::Declarative)
+            && a.words <= lex.reflection_max_words
+            && !a.content.is_empty();
+        if echo_candidate && is_subset(&a.content, &call.utterances[i - 1].content) {
+            let a = &mut call.utterances[i];
+            a.acts.remove(Act::Question);
+            a.question = None;
+            a.acts.insert(Act::Acknowledgement);
+            a.ack = Some(AckKind::Reflection);
+        }
+    }
+}
+
+fn is_subset(small: &[u32], big: &[u32]) -> bool {
+    normalize::overlap(small, big) >= 1.0 && small.len() <= big.len()
+}
+
+/// The turn before `turn` ends with a yes-no question (in its last two utterances, so that a
+/// trailing "you know" or rephrasing does not hide it).
+fn asks_yes_no(call: &Annotated, turn: usize) -> bool {
+    let Some(prev) = turn
+        .checked_sub(1)
+        .map(|t| call.turns[t].utterances.clone())
+    else {
+        return false;
+    };
+    prev.rev().take(2).any(|j| {
+        call.utterances[j].question.as_ref().is_some_and(|q| {
+            matches!(
+                q.form,
+                QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative
+            )
+        })
+    })
+}

@@ -1,0 +1,63 @@
+//! One utterance on its own: phrase-list cues, acknowledgement shape, question form.
+
+use super::acks::{self, AckShape};
+use super::acts::{Act, QuestionStatus};
+use super::lexicon::{Lexicon, Target};
+use super::normalize::Normalized;
+use super::questions;
+use super::{Question, UtteranceAnalysis};
+
+/// Reads the acts an utterance performs by itself; the neighbours are read later.
+pub(crate) fn read_utterance(
+    text: &str,
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+) -> (UtteranceAnalysis, Option<AckShape>) {
+    let mut a = UtteranceAnalysis {
+        words: text.split_whitespace().count(),
+        content: n.content.clone(),
+        ..UtteranceAnalysis::default()
+    };
+    for &(target, _, _) in matches {
+        if let Target::Cue(id) = target
+            && !a.cues.contains(&id)
+        {
+            a.cues.push(id);
+            a.acts.insert(lex.cue_acts[id as usize]);
+        }
+    }
+    a.cues.sort_unstable();
+    let mut shape = acks::shape(n, lex);
+    // "Right?" / "Okay?" on its own asks for confirmation; "Really?" stays a backchannel.
+    if n.question_mark && shape.is_some_and(|s| s.whole) && is_whole_tag(n, matches) {
+        shape = None;
+    }
+    match shape {
+        Some(s) if s.whole => {
+            a.acts.insert(Act::Acknowledgement);
+            a.ack = Some(s.kind);
+        }
+        Some(s) => a.lead_ack = Some(s.kind),
+        None => {}
+    }
+    if !a.acts.contains(Act::Acknowledgement)
+        && let Some(form) = questions::detect(n, matches, lex)
+    {
+        a.acts.insert(Act::Question);
+        a.question = Some(Question {
+            form,
+            status: QuestionStatus::Open,
+            answer: None,
+            response: None,
+            reasked: Vec::new(),
+        });
+    }
+    (a, shape)
+}
+
+fn is_whole_tag(n: &Normalized, matches: &[(Target, usize, usize)]) -> bool {
+    matches
+        .iter()
+        .any(|&(t, start, end)| t == Target::TagEnding && start == 0 && end == n.padded.len())
+}

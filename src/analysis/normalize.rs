@@ -1,0 +1,268 @@
+//! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
+//! set of content stems that topic overlap compares.
+
+use std::collections::HashMap;
+
+/// Word-class bits: one hash lookup per word gives all of them.
+pub mod class {
+    pub const HESITATION: u32 = 1;
+    pub const DISCOURSE: u32 = 1 << 1;
+    pub const AUX: u32 = 1 << 2;
+    pub const INVERTING: u32 = 1 << 3;
+    pub const SUBJECT: u32 = 1 << 4;
+    pub const DETERMINER: u32 = 1 << 5;
+    pub const WH: u32 = 1 << 6;
+    pub const WH_CONTRACTION: u32 = 1 << 7;
+    pub const EMBEDDER: u32 = 1 << 9;
+    pub const STOP: u32 = 1 << 10;
+    pub const YES_NO: u32 = 1 << 11;
+    pub const ANSWER_MARKER: u32 = 1 << 12;
+    pub const ACK_PADDING: u32 = 1 << 13;
+    pub const DO_SUPPORT: u32 = 1 << 14;
+    pub const TAG_SUBJECT: u32 = 1 << 15;
+    pub const NEGATION: u32 = 1 << 16;
+    pub const REPORTING: u32 = 1 << 17;
+    pub const DANGLING: u32 = 1 << 18;
+    /// Not a word class: set on a word that follows a comma or sentence punctuation.
+    pub const AFTER_BREAK: u32 = 1 << 31;
+}
+
+/// Word → class bits, built once from the rule file.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    classes: HashMap<String, u32>,
+}
+
+impl WordIndex {
+    pub fn add(&mut self, words: &[String], bits: u32) {
+        for w in words {
+            let key = normalize_phrase(w);
+            *self.classes.entry(key).or_default() |= bits;
+        }
+    }
+
+    pub fn get(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// One utterance's text, normalised.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Normalized {
+    /// Lower-case words separated by single spaces, with one space before the first word and
+    /// one after the last, so that phrase patterns `" word word "` match whole words only.
+    pub padded: String,
+    /// Byte range of each word in `padded`.
+    pub spans: Vec<(u32, u32)>,
+    /// Word-class bits of each word (see [`class`]).
+    pub classes: Vec<u32>,
+    /// The text's last sentence ends with a question mark.
+    pub question_mark: bool,
+    /// The text ends in a comma or a dash: the speaker broke off or was cut off.
+    pub broken_off: bool,
+    /// The text ends with a full stop or an exclamation mark: the writer heard a statement.
+    pub full_stop: bool,
+    /// The text has sentence punctuation at all (`.`, `?`, `!`): ASR output often has none.
+    pub punctuated: bool,
+    /// Sorted, de-duplicated hashes of the content words' stems.
+    pub content: Vec<u32>,
+}
+
+impl Normalized {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        let (s, e) = self.spans[i];
+        &self.padded[s as usize..e as usize]
+    }
+
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bits != 0)
+    }
+}
+
+/// Normalises one utterance.
+pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
+    let mut n = Normalized {
+        padded: String::with_capacity(text.len() + 2),
+        ..Normalized::default()
+    };
+    n.padded.push(' ');
+    let mut start: Option<usize> = None;
+    // Indexes of the words that punctuation separates from the word before.
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(n.padded.len());
+            }
+            if c.is_ascii() {
+                n.padded.push(c.to_ascii_lowercase());
+            } else {
+                n.padded.extend(c.to_lowercase());
+            }
+            continue;
+        }
+        let apostrophe = matches!(c, '\'' | '\u{2019}');
+        if apostrophe && start.is_some() && chars.peek().is_some_and(|d| d.is_alphanumeric()) {
+            n.padded.push('\'');
+            continue;
+        }
+        if let Some(s) = start.take() {
+            n.spans.push((s as u32, n.padded.len() as u32));
+            n.padded.push(' ');
+        }
+        if matches!(c, '.' | '?' | '!') {
+            n.punctuated = true;
+        }
+        if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
+            breaks.push(n.spans.len());
+        }
+    }
+    if let Some(s) = start.take() {
+        n.spans.push((s as u32, n.padded.len() as u32));
+        n.padded.push(' ');
+    }
+    n.question_mark = ends_with_question_mark(text);
+    n.broken_off = text
+        .trim_end()
+        .ends_with([',', '-', '\u{2014}', '\u{2026}']);
+    n.full_stop = text.trim_end().ends_with(['.', '!']);
+    n.classes = (0..n.len()).map(|i| words.get(n.word(i))).collect();
+    for b in breaks {
+        if let Some(c) = n.classes.get_mut(b) {
+            *c |= class::AFTER_BREAK;
+        }
+    }
+    n.content = content_set(&n);
+    n
+}
+
+/// Normalises a phrase from the rule file the same way as an utterance, without the padding.
+pub fn normalize_phrase(phrase: &str) -> String {
+    let n = normalize(phrase, &WordIndex::default());
+    n.padded.trim().to_string()
+}
+
+fn ends_with_question_mark(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ')' | '\u{201d}'))
+        .ends_with('?')
+}
+
+fn content_set(n: &Normalized) -> Vec<u32> {
+    use class::{DISCOURSE, HESITATION, STOP};
+    let mut set: Vec<u32> = (0..n.len())
+        .filter(|&i| !n.is(i, STOP | HESITATION | DISCOURSE))
+        .map(|i| n.word(i))
+        .filter(|w| w.len() >= 3 || w.bytes().all(|b| b.is_ascii_digit()))
+        .map(|w| hash(stem(w)))
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".
+pub fn stem(word: &str) -> &str {
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    for (suffix, min) in [
+        ("ing", 6),
+        ("ies", 5),
+        ("ed", 5),
+        ("es", 5),
+        ("ly", 5),
+        ("s", 4),
+        ("e", 4),
+    ] {
+        if w.len() >= min
+            && let Some(s) = w.strip_suffix(suffix)
+            && !s.ends_with('s')
+        {
+            return s;
+        }
+    }
+    w
+}
+
+/// FNV-1a: a fast, stable hash for content stems.
+fn hash(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Share of the smaller content set that the other one shares: 0 when either is empty.
+pub fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / a.len().min(b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> WordIndex {
+        let mut w = WordIndex::default();
+        w.add(&["the".into(), "our".into(), "we".into()], class::STOP);
+        w
+    }
+
+    #[test]
+    fn words_are_lower_case_and_keep_contractions() {
+        let n = normalize("Hey, we've ONLY got 28 minutes… Don’t worry!", &index());
+        let words: Vec<&str> = (0..n.len()).map(|i| n.word(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "hey", "we've", "only", "got", "28", "minutes", "don't", "worry"
+            ]
+        );
+        assert_eq!(n.padded, " hey we've only got 28 minutes don't worry ");
+        assert!(n.punctuated);
+        assert!(!n.question_mark);
+    }
+
+    #[test]
+    fn question_mark_is_read_at_the_end_only() {
+        assert!(normalize("So what happened?", &index()).question_mark);
+        assert!(normalize("what happened?\" ", &index()).question_mark);
+        assert!(!normalize("What? No way.", &index()).question_mark);
+    }
+
+    #[test]
+    fn stems_join_inflections() {
+        assert_eq!(stem("outages"), stem("outage"));
+        assert_eq!(stem("migrating"), stem("migrate"));
+        assert_eq!(stem("servers"), "server");
+    }
+
+    #[test]
+    fn overlap_ignores_stop_words() {
+        let a = normalize("our servers went down during the migration", &index());
+        let b = normalize("the server outage during migration", &index());
+        let c = normalize("the pricing page", &index());
+        assert!(overlap(&a.content, &b.content) > 0.5);
+        assert_eq!(overlap(&a.content, &c.content), 0.0);
+    }
+}

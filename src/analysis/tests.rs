@@ -1,0 +1,334 @@
+//! Behaviour of the analysis layer with the default rule set, on sales-call sentences.
+
+use super::*;
+use crate::rules::RuleSet;
+use crate::transcript::{Format, Role, Transcript, Utterance};
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    &RULES.get_or_init(RuleSet::default_set).lexicon
+}
+
+/// A call from `(speaker, text)` pairs; "Rep" is the rep, anyone else a prospect.
+fn call(lines: &[(&str, &str)]) -> Transcript {
+    let mut t = Transcript::new("call.txt", Format::Text);
+    t.utterances = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (speaker, text))| Utterance {
+            speaker: speaker.to_string(),
+            role: if *speaker == "Rep" {
+                Role::Rep
+            } else {
+                Role::Prospect
+            },
+            text: text.to_string(),
+            line: i + 1,
+            ..Utterance::default()
+        })
+        .collect();
+    t
+}
+
+/// The analysis of one utterance said on its own.
+fn alone(text: &str) -> UtteranceAnalysis {
+    let t = call(&[("Rep", text)]);
+    annotate(&t, lexicon()).utterances.remove(0)
+}
+
+fn form(text: &str) -> Option<QuestionForm> {
+    alone(text).question.map(|q| q.form)
+}
+
+fn labels(a: &UtteranceAnalysis) -> Vec<&'static str> {
+    a.cue_labels(lexicon()).collect()
+}
+
+#[test]
+fn yes_no_questions_without_punctuation() {
+    assert_eq!(
+        form("do you have a budget for this"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("so is the team using salesforce today"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("uh can we get the security review done"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("I was going to ask, do you already have a vendor"),
+        Some(QuestionForm::YesNo)
+    );
+}
+
+#[test]
+fn wh_questions_without_punctuation() {
+    assert_eq!(
+        form("so what does your current process look like"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("how many reps are on the team"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("what's the timeline"), Some(QuestionForm::Wh));
+}
+
+#[test]
+fn wh_clauses_that_are_statements() {
+    assert_eq!(form("what I mean is we need it by March"), None);
+    assert_eq!(
+        form("when I was at my last company we used spreadsheets"),
+        None
+    );
+    assert_eq!(form("what's interesting is that nobody complained"), None);
+}
+
+#[test]
+fn choice_tag_declarative_and_open_requests() {
+    assert_eq!(
+        form("is it the price or the timing"),
+        Some(QuestionForm::Choice)
+    );
+    assert_eq!(
+        form("the rollout went fine, didn't it"),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("you don't use the mobile app, do you"),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("Your team is in Denver?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(
+        form("walk me through how approvals work today"),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("tell me about the last outage"),
+        Some(QuestionForm::OpenRequest)
+    );
+}
+
+#[test]
+fn fillers_rhetoric_and_fragments_are_not_questions() {
+    assert_eq!(form("it was a long quarter, you know?"), None);
+    assert_eq!(form("guess what?"), None);
+    assert_eq!(form("why don't we start with the agenda"), None);
+    assert_eq!(form("Do you,"), None);
+    assert_eq!(form("we don't have to do it"), None);
+    assert_eq!(form("and then she said, do you want the blue one"), None);
+}
+
+#[test]
+fn acknowledgement_kinds() {
+    let kind = |t: &str| alone(t).ack;
+    assert_eq!(kind("uh-huh"), Some(AckKind::Backchannel));
+    assert_eq!(kind("Okay, got it."), Some(AckKind::Acknowledgement));
+    assert_eq!(kind("Oh wow, that's great!"), Some(AckKind::Appreciation));
+    assert_eq!(
+        kind("Oh no, I'm so sorry to hear that."),
+        Some(AckKind::Sympathy)
+    );
+    assert_eq!(kind("Oh, really?"), Some(AckKind::Backchannel));
+    assert_eq!(kind("yeah I think we should look at pricing first"), None);
+    assert!(!alone("Oh, really?").acts.contains(Act::Question));
+}
+
+#[test]
+fn token_acknowledgement_before_a_pivot() {
+    let a = alone("Yeah, tough, I know. Hey, we've only got 28 minutes, let me check the agenda.");
+    assert_eq!(a.ack, None);
+    assert!(a.lead_ack.is_some());
+    assert!(a.acts.contains(Act::Pivot));
+    assert!(labels(&a).contains(&"pivot.time"));
+    assert!(labels(&a).contains(&"pivot.agenda"));
+}
+
+#[test]
+fn reflection_echoes_the_other_side() {
+    let t = call(&[
+        (
+            "Dana",
+            "our warehouse system went down during the migration",
+        ),
+        ("Rep", "the warehouse system went down"),
+    ]);
+    let call = annotate(&t, lexicon());
+    assert_eq!(call.utterances[1].ack, Some(AckKind::Reflection));
+}
+
+#[test]
+fn phrase_acts_name_their_list() {
+    let a = alone("Great question, let me show you a demo.");
+    assert!(a.acts.contains(Act::Deflection));
+    assert_eq!(labels(&a), ["deflection.demo", "deflection.praise"]);
+    let a = alone("I'll have someone from our team get back to you on that.");
+    assert!(a.acts.contains(Act::Deferral));
+    assert!(
+        alone("The reason for my call is your renewal.")
+            .acts
+            .contains(Act::Purpose)
+    );
+    assert!(
+        alone("Hi Sam, just touching base.")
+            .acts
+            .contains(Act::FillerOpener)
+    );
+    assert!(
+        alone("We just had a tough call with our biggest client.")
+            .acts
+            .contains(Act::Disclosure)
+    );
+    assert!(
+        alone("I'm swamped this week.")
+            .acts
+            .contains(Act::Disclosure)
+    );
+    assert!(
+        alone("I'll send you a calendar invite for next Tuesday at 10.")
+            .acts
+            .contains(Act::NextStep)
+    );
+    assert!(alone("I'll check in with our architect.").cues.is_empty());
+}
+
+#[test]
+fn disclosure_then_new_content_is_a_pivot() {
+    let t = call(&[
+        (
+            "Dana",
+            "Honestly I'm swamped, our system went down this morning.",
+        ),
+        (
+            "Rep",
+            "Sure. Our platform has forty integrations and a mobile app for your reps.",
+        ),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert!(c.utterances[1].acts.contains(Act::Pivot));
+
+    let t = call(&[
+        (
+            "Dana",
+            "Honestly I'm swamped, our system went down this morning.",
+        ),
+        ("Rep", "Oh no. What happened?"),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert!(!c.utterances[1].acts.contains(Act::Pivot));
+}
+
+fn status(lines: &[(&str, &str)], at: usize) -> Question {
+    let t = call(lines);
+    annotate(&t, lexicon()).utterances[at]
+        .question
+        .clone()
+        .expect("a question")
+}
+
+#[test]
+fn yes_no_question_answered_by_yes() {
+    let q = status(
+        &[
+            ("Dana", "does it integrate with hubspot"),
+            ("Rep", "yes it does"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Answered);
+    assert_eq!(q.answer, Some(1));
+}
+
+#[test]
+fn answer_after_a_clarifying_question_and_a_backchannel() {
+    let q = status(
+        &[
+            ("Dana", "how long does onboarding take"),
+            ("Rep", "for the whole team or just the admins?"),
+            ("Dana", "the whole team"),
+            ("Rep", "uh-huh"),
+            ("Rep", "usually about three weeks"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Answered);
+    assert_eq!(q.answer, Some(4));
+}
+
+#[test]
+fn deflected_deferred_ignored_and_open() {
+    let q = status(
+        &[
+            ("Dana", "what does it cost per seat"),
+            ("Rep", "great question, let me show you a demo first"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Deflected);
+    assert_eq!(q.response, Some(1));
+
+    let q = status(
+        &[
+            ("Dana", "is the data encrypted at rest"),
+            ("Rep", "let me loop in our technical team on that"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Deferred);
+
+    let q = status(
+        &[
+            ("Dana", "what does it cost per seat"),
+            ("Rep", "anyway, moving on to the agenda for today"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Ignored);
+
+    let q = status(
+        &[
+            ("Rep", "thanks for your time"),
+            ("Dana", "can I get a copy of the slides"),
+        ],
+        1,
+    );
+    assert_eq!(q.status, QuestionStatus::Open);
+}
+
+#[test]
+fn reasking_marks_the_first_ask_unanswered() {
+    let q = status(
+        &[
+            ("Dana", "what does the pricing look like for fifty seats"),
+            ("Rep", "uh-huh"),
+            ("Dana", "so what would pricing look like for fifty seats"),
+            ("Rep", "it's forty dollars a seat"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Ignored);
+    assert_eq!(q.reasked, vec![2]);
+}
+
+#[test]
+fn overlap_measures_shared_content() {
+    let t = call(&[
+        (
+            "Dana",
+            "our invoicing system crashed during month end close",
+        ),
+        ("Rep", "how long was invoicing down at month end"),
+        ("Rep", "let me show you our new dashboard"),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert!(overlap(&c, 0, 1) > 0.4);
+    assert_eq!(overlap(&c, 0, 2), 0.0);
+    assert!(overlap_with_turn(&c, 0, 1) > 0.4);
+}
