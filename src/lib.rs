@@ -5,6 +5,7 @@
 //! library except `report` writers' `io::Write` targets is free of I/O.
 
 pub mod analysis;
+pub mod eval;
 pub mod report;
 pub mod rules;
 pub mod score;

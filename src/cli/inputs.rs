@@ -5,7 +5,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions callscore reads when walking a folder.
-pub const EXTENSIONS: [&str; 7] = ["txt", "vtt", "srt", "csv", "json", "jsonl", "text"];
+pub const EXTENSIONS: [&str; 8] = [
+    "txt", "vtt", "srt", "csv", "json", "jsonl", "ndjson", "text",
+];
 
 /// One thing to read: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,15 +34,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file() && has_known_extension(e.path()))
-                .map(|e| e.into_path())
-                .collect();
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(walk(p, &mut errors).into_iter().map(Input::File));
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
@@ -52,6 +46,42 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
         }
     }
     (inputs, errors)
+}
+
+/// The transcript files under `dir`, sorted. An unreadable folder or entry is an error for
+/// that entry only; hidden files and folders (`.git`) are skipped.
+fn walk(dir: &Path, errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_transcript(e.path()) => {
+                found.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(ReadError {
+                path: e.path().unwrap_or(dir).display().to_string(),
+                line: None,
+                message: format!(
+                    "cannot read: {}",
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                ),
+            }),
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A file a folder walk reads: a known extension, and not the `labels.json` that
+/// `callscore eval` keeps beside the calls it labels.
+fn is_transcript(p: &Path) -> bool {
+    has_known_extension(p) && p.file_name().is_none_or(|n| n != "labels.json")
 }
 
 fn has_known_extension(p: &Path) -> bool {

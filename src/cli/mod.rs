@@ -1,8 +1,16 @@
 //! The command line: clap definitions, and one file per subcommand.
 
 pub mod annotate;
+pub mod batch;
+pub mod check;
+pub mod driver;
+pub mod eval;
 pub mod inputs;
+pub mod progress;
+pub mod rules;
+pub mod score;
 pub mod shared;
+pub mod sources;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -125,7 +133,6 @@ pub enum Outcome {
     /// Exit 0.
     Clean,
     /// Exit 1: a finding at or above --fail-on, or a score below --min-score.
-    #[allow(dead_code)] // constructed by score and check
     Failed,
     /// Exit 2: an input could not be read (the rest were reported).
     InputErrors,
@@ -134,9 +141,10 @@ pub enum Outcome {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
+        Command::Score(args) => score::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Annotate(args) => annotate::run(&args),
-        Command::Score(_) | Command::Check(_) | Command::Rules(_) | Command::Eval(_) => {
-            anyhow::bail!("this subcommand is not built yet")
-        }
+        Command::Rules(args) => rules::run(&args),
+        Command::Eval(args) => eval::run(&args),
     }
 }

@@ -1,15 +1,216 @@
 //! The rule set and the rules: annotated call in, findings out. One file per rule.
+//!
+//! Each rule file holds the rule's documentation (`doc()`), its TOML table (`Table`), and a
+//! checker built from that table. `registry.rs` lists them; `ruleset.rs` loads rule files.
 
+pub mod config;
 pub mod finding;
+pub mod registry;
 pub mod ruleset;
 
+mod cues;
+mod custom;
+mod missing_purpose;
+mod monologue;
+mod no_next_step;
+mod opening;
+mod phrases;
+mod purposeless_opener;
+mod talk_ratio;
+mod train_selling;
+mod unanswered_question;
+
+pub use config::{RuleFileError, Settings};
 pub use finding::{Finding, Severity};
 pub use ruleset::RuleSet;
 
-use crate::analysis::Annotated;
+use crate::analysis::{Annotated, Lexicon};
+use crate::transcript::Role;
+use std::fmt;
+use std::sync::Arc;
 
-/// Runs every enabled rule over an annotated call; findings come sorted by line.
+/// What `callscore rules ID` shows about a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDoc {
+    pub id: String,
+    /// One line, for the rule table.
+    pub summary: String,
+    /// What it flags, in a sentence or two.
+    pub flags: String,
+    /// Why it matters.
+    pub why: String,
+    /// A short exchange that trips the rule.
+    pub example: String,
+    /// What to say instead.
+    pub instead: String,
+    pub options: Vec<OptionDoc>,
+}
+
+/// One of a rule's own options, with its value in the loaded rule set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionDoc {
+    pub name: String,
+    pub help: String,
+    /// The current value as TOML, empty when unset.
+    pub value: String,
+}
+
+impl OptionDoc {
+    pub fn new(name: &str, help: &str) -> OptionDoc {
+        OptionDoc {
+            name: name.to_string(),
+            help: help.to_string(),
+            value: String::new(),
+        }
+    }
+}
+
+/// The part of a rule that looks at a call.
+pub trait Check: fmt::Debug + Send + Sync {
+    fn check(&self, call: &Annotated, out: &mut Emit);
+}
+
+/// A rule as configured by a rule set: its documentation, settings and checker.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub doc: RuleDoc,
+    pub settings: Settings,
+    checker: Arc<dyn Check>,
+}
+
+impl Rule {
+    pub fn new(doc: RuleDoc, settings: Settings, checker: impl Check + 'static) -> Rule {
+        Rule {
+            doc,
+            settings,
+            checker: Arc::new(checker),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.doc.id
+    }
+
+    /// Runs the checker alone, whatever `enabled` says.
+    pub fn run(&self, call: &Annotated, lexicon: &Lexicon) -> Vec<Finding> {
+        let mut emit = Emit {
+            rule: &self.doc.id,
+            severity: self.settings.severity,
+            lexicon,
+            found: Vec::new(),
+        };
+        self.checker.check(call, &mut emit);
+        emit.found
+    }
+}
+
+/// Collects one rule's findings, filling in the fields every finding shares.
+pub struct Emit<'r> {
+    rule: &'r str,
+    severity: Severity,
+    lexicon: &'r Lexicon,
+    found: Vec<Finding>,
+}
+
+/// Longest excerpt a finding quotes, in characters.
+const EXCERPT_CHARS: usize = 160;
+
+impl<'r> Emit<'r> {
+    /// The rule set's compiled phrase lists.
+    pub fn lexicon(&self) -> &'r Lexicon {
+        self.lexicon
+    }
+
+    /// Labels of the phrase lists that matched utterance `i` ("deflection.demo").
+    pub fn cue_labels(&self, call: &Annotated, i: usize) -> Vec<&'r str> {
+        let lexicon = self.lexicon;
+        call.utterances[i]
+            .cues
+            .iter()
+            .map(|&id| lexicon.cue_label(id))
+            .collect()
+    }
+
+    /// Reports utterance `at` (an index into the transcript's utterances); `related` is the
+    /// utterance at the other end (the turn passed over, the reply that deflected).
+    pub fn at(&mut self, call: &Annotated, at: usize, message: String, related: Option<usize>) {
+        let t = call.transcript;
+        let u = &t.utterances[at];
+        self.found.push(Finding {
+            rule: self.rule.to_string(),
+            severity: self.severity,
+            line: u.line,
+            start_s: u.start,
+            speaker: u.speaker.clone(),
+            role: u.role,
+            message,
+            excerpt: excerpt(&u.text),
+            related_line: related.map(|r| t.utterances[r].line),
+            penalty: 0,
+        });
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+    }
+}
+
+/// Runs every enabled rule over an annotated call; findings come sorted by line, then by the
+/// rule's place in the rule set.
 pub fn check(call: &Annotated, ruleset: &RuleSet) -> Vec<Finding> {
-    let _ = (call, ruleset);
-    Vec::new()
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for (order, rule) in ruleset.rules.iter().enumerate() {
+        if rule.settings.enabled {
+            found.extend(
+                rule.run(call, &ruleset.lexicon)
+                    .into_iter()
+                    .map(|f| (order, f)),
+            );
+        }
+    }
+    found.sort_by_key(|(order, f)| (f.line, *order));
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Indexes of the utterances spoken by `role`, in order.
+pub(crate) fn utterances_of<'a>(
+    call: &'a Annotated<'_>,
+    role: Role,
+) -> impl Iterator<Item = usize> + 'a {
+    call.transcript
+        .utterances
+        .iter()
+        .enumerate()
+        .filter(move |(_, u)| u.role == role)
+        .map(|(i, _)| i)
+}
+
+/// "once", "twice", "3 times".
+pub(crate) fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_cut_on_a_character_boundary() {
+        let long = "é".repeat(200);
+        let e = excerpt(&long);
+        assert_eq!(e.chars().count(), EXCERPT_CHARS + 1);
+        assert!(e.ends_with('…'));
+        assert_eq!(excerpt("  short  "), "short");
+    }
 }

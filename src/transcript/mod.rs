@@ -4,6 +4,7 @@ pub mod error;
 pub mod formats;
 pub mod model;
 pub mod read;
+pub mod role_cues;
 pub mod roles;
 
 pub use error::{ParseError, ReadError};

@@ -1,7 +1,10 @@
-//! Deciding who is the rep and who is the prospect, in order of trust (SPEC section 3).
+//! Deciding who is the rep and who is the prospect, in order of trust (SPEC section 3):
+//! `--rep/--prospect`, roles in the file, speaker names, what the speakers say, and last
+//! the first speaker. Each speaker is decided by the most trusted evidence about it; the
+//! call reports the least trusted evidence it needed as `role_source`.
 
 use super::model::{Role, RoleSource, Transcript};
-use serde::Deserialize;
+pub use super::role_cues::{CompiledCues, ContentCue, RoleCues};
 
 /// Speaker names given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -10,45 +13,192 @@ pub struct RoleOverrides {
     pub prospect: Vec<String>,
 }
 
-/// The `[roles]` table of the rule set: name patterns and content cues.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoleCues {
-    /// Case-insensitive regexes over the speaker name that mark a rep.
-    #[serde(default)]
-    pub rep_names: Vec<String>,
-    /// Case-insensitive regexes over the speaker name that mark a prospect.
-    #[serde(default)]
-    pub prospect_names: Vec<String>,
-}
+type Decision = Option<(Role, RoleSource)>;
 
 /// Sets every utterance's role and the transcript's `role_source`.
 pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
-    let _ = cues;
-    let named = |names: &[String], s: &str| names.iter().any(|n| n.eq_ignore_ascii_case(s));
-    let first = t.utterances.first().map(|u| u.speaker.clone());
-    let source = if !overrides.rep.is_empty() || !overrides.prospect.is_empty() {
-        RoleSource::Cli
-    } else if !t.file_roles.is_empty() {
-        RoleSource::File
-    } else {
-        RoleSource::FirstSpeaker
-    };
+    let cues = cues.compiled();
+    let speakers: Vec<String> = t.speakers().into_iter().map(str::to_string).collect();
+    let mut decided: Vec<Decision> = vec![None; speakers.len()];
+    by_cli(&speakers, overrides, &mut decided);
+    by_file(t, &speakers, &mut decided);
+    by_name(&speakers, &cues, &mut decided);
+    fill_the_rest(t, &speakers, &cues, &mut decided);
     for u in &mut t.utterances {
-        u.role = match source {
-            RoleSource::Cli if named(&overrides.rep, &u.speaker) => Role::Rep,
-            RoleSource::Cli if named(&overrides.prospect, &u.speaker) => Role::Prospect,
-            // Naming one side puts everybody else on the other.
-            RoleSource::Cli if overrides.prospect.is_empty() => Role::Prospect,
-            RoleSource::Cli => Role::Rep,
-            RoleSource::File => t
-                .file_roles
-                .get(&u.speaker)
-                .copied()
-                .unwrap_or(Role::Unknown),
-            _ if Some(&u.speaker) == first.as_ref() => Role::Rep,
-            _ => Role::Prospect,
-        };
+        let i = speakers.iter().position(|s| *s == u.speaker);
+        u.role = i.and_then(|i| decided[i]).map_or(Role::Unknown, |d| d.0);
     }
-    t.role_source = source;
+    t.role_source = decided
+        .iter()
+        .flatten()
+        .map(|d| d.1)
+        .max_by_key(|s| trust_rank(*s))
+        .unwrap_or_default();
+}
+
+/// Lower is more trusted.
+fn trust_rank(s: RoleSource) -> u8 {
+    match s {
+        RoleSource::Cli => 0,
+        RoleSource::File => 1,
+        RoleSource::Name => 2,
+        RoleSource::Content => 3,
+        RoleSource::FirstSpeaker => 4,
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// `--rep`/`--prospect`, when they name someone on this call. Naming one side puts
+/// everybody else on the other; naming both leaves the others to the next evidence.
+fn by_cli(speakers: &[String], o: &RoleOverrides, decided: &mut [Decision]) {
+    let named = |names: &[String], s: &str| names.iter().any(|n| same_name(n, s));
+    let present = speakers
+        .iter()
+        .any(|s| named(&o.rep, s) || named(&o.prospect, s));
+    if !present {
+        return;
+    }
+    for (s, d) in speakers.iter().zip(decided.iter_mut()) {
+        let role = if named(&o.rep, s) {
+            Some(Role::Rep)
+        } else if named(&o.prospect, s) || o.prospect.is_empty() {
+            Some(Role::Prospect)
+        } else if o.rep.is_empty() {
+            Some(Role::Rep)
+        } else {
+            None
+        };
+        *d = role.map(|r| (r, RoleSource::Cli));
+    }
+}
+
+fn by_file(t: &Transcript, speakers: &[String], decided: &mut [Decision]) {
+    for (s, d) in speakers.iter().zip(decided.iter_mut()) {
+        if d.is_none() {
+            let role = t.file_roles.get(s).copied().or_else(|| {
+                t.file_roles
+                    .iter()
+                    .find(|(name, _)| same_name(name, s))
+                    .map(|(_, r)| *r)
+            });
+            *d = role
+                .filter(|r| *r != Role::Unknown)
+                .map(|r| (r, RoleSource::File));
+        }
+    }
+}
+
+fn by_name(speakers: &[String], cues: &CompiledCues, decided: &mut [Decision]) {
+    for (s, d) in speakers.iter().zip(decided.iter_mut()) {
+        if d.is_none() {
+            *d = cues.role_by_name(s).map(|r| (r, RoleSource::Name));
+        }
+    }
+}
+
+/// Speakers no stronger evidence decided. When one side is known the rest are the other
+/// side; when both are, content decides or the speaker stays unknown; when neither is,
+/// content splits the call, else the first speaker is the rep.
+fn fill_the_rest(
+    t: &Transcript,
+    speakers: &[String],
+    cues: &CompiledCues,
+    decided: &mut [Decision],
+) {
+    if decided.iter().all(Option::is_some) {
+        return;
+    }
+    let known = |role: Role| decided.iter().flatten().find(|d| d.0 == role).map(|d| d.1);
+    match (known(Role::Rep), known(Role::Prospect)) {
+        (Some(source), None) => fill(decided, (Role::Prospect, source)),
+        (None, Some(source)) => fill(decided, (Role::Rep, source)),
+        (Some(_), Some(_)) => {
+            let scores = content_scores(t, speakers, cues);
+            for (d, score) in decided.iter_mut().zip(scores) {
+                if d.is_none() && score.abs() >= cues.margin {
+                    let role = if score > 0 { Role::Rep } else { Role::Prospect };
+                    *d = Some((role, RoleSource::Content));
+                }
+            }
+        }
+        (None, None) => {
+            let scores = content_scores(t, speakers, cues);
+            if !split_by_content(&scores, cues.margin, decided) {
+                for (i, d) in decided.iter_mut().enumerate() {
+                    let role = if i == 0 { Role::Rep } else { Role::Prospect };
+                    *d = Some((role, RoleSource::FirstSpeaker));
+                }
+            }
+        }
+    }
+}
+
+fn fill(decided: &mut [Decision], with: (Role, RoleSource)) {
+    for d in decided.iter_mut().filter(|d| d.is_none()) {
+        *d = Some(with);
+    }
+}
+
+/// The top scorer is a rep, the bottom one a prospect, everyone else joins the nearer of
+/// the two (ties: prospect). False when the scores are too close to say.
+fn split_by_content(scores: &[i32], margin: i32, decided: &mut [Decision]) -> bool {
+    let (Some(&top), Some(&bottom)) = (scores.iter().max(), scores.iter().min()) else {
+        return false;
+    };
+    if top - bottom < margin {
+        return false;
+    }
+    for (d, &s) in decided.iter_mut().zip(scores) {
+        let role = if top - s < s - bottom {
+            Role::Rep
+        } else {
+            Role::Prospect
+        };
+        *d = Some((role, RoleSource::Content));
+    }
+    true
+}
+
+/// Each speaker's content score over their first utterances: the signed weights of the
+/// distinct cue patterns they used (each pattern counts once per speaker, so talking
+/// more does not make someone more of a rep).
+pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) -> Vec<i32> {
+    let n = cues.weights.len();
+    let mut seen = vec![false; n * speakers.len()];
+    let mut read = vec![0usize; speakers.len()];
+    let mut lowered = String::new();
+    for u in &t.utterances {
+        let Some(i) = speakers.iter().position(|s| *s == u.speaker) else {
+            continue;
+        };
+        if read[i] >= cues.window {
+            continue;
+        }
+        read[i] += 1;
+        // The patterns are case-insensitive; only typographic apostrophes need folding.
+        let text = if u.text.contains(['\u{2019}', '\u{2018}']) {
+            lowered.clear();
+            lowered.extend(u.text.chars().map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                c => c,
+            }));
+            lowered.as_str()
+        } else {
+            u.text.as_str()
+        };
+        for p in cues.content.matches(text).iter() {
+            seen[i * n + p] = true;
+        }
+    }
+    (0..speakers.len())
+        .map(|i| {
+            (0..n)
+                .filter(|&p| seen[i * n + p])
+                .map(|p| cues.weights[p])
+                .sum()
+        })
+        .collect()
 }

@@ -1,43 +1,45 @@
-//! Plain text: `Name: text` (or `Name> text`), one utterance a line, with optional times,
-//! continuation lines, `#` comments, metadata headers and suppression comments.
+//! Plain text: `Name: text` (or `Name> text`), one utterance a line, with optional times
+//! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
+//! metadata headers and suppression comments.
 
+use super::shared::{parse_clock, plausible_name, split_label, utterance};
 use crate::transcript::error::ParseError;
-use crate::transcript::model::{Format, Role, Transcript, Utterance};
+use crate::transcript::model::{Format, Role, Transcript};
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
     let mut pending_ignores: Vec<String> = Vec::new();
+    // Lines of utterances set off by a blank line or a comment: never folded as one-offs.
+    let mut set_off: Vec<usize> = Vec::new();
+    let mut after_break = true;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
-        let line = raw.trim();
+        let line = raw.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
+            after_break = true;
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
             read_comment(&mut t, comment.trim(), &mut pending_ignores);
+            after_break = true;
             continue;
         }
-        match split_speaker(line) {
-            Some((speaker, body)) => {
-                t.utterances.push(Utterance {
-                    speaker: speaker.to_string(),
-                    role: Role::Unknown,
-                    text: body.to_string(),
-                    line: line_no,
-                    start: None,
-                    end: None,
-                });
+        let broke = std::mem::replace(&mut after_break, false);
+        let (start, rest) = leading_time(line);
+        match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
+            Some((speaker, time, body)) => {
+                if broke {
+                    set_off.push(line_no);
+                }
+                t.utterances
+                    .push(utterance(speaker, body, line_no, start.or(time), None));
                 if !pending_ignores.is_empty() {
-                    t.suppressions
-                        .lines
-                        .push((line_no, std::mem::take(&mut pending_ignores)));
+                    let ids = std::mem::take(&mut pending_ignores);
+                    t.suppressions.lines.push((line_no, ids));
                 }
             }
             None => match t.utterances.last_mut() {
-                Some(last) => {
-                    last.text.push(' ');
-                    last.text.push_str(line);
-                }
+                Some(last) => super::shared::push_words(&mut last.text, line),
                 None => {
                     return Err(ParseError::at(
                         line_no,
@@ -47,12 +49,86 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             },
         }
     }
+    // A label with nothing after it and no continuation said nothing.
+    t.utterances.retain(|u| !u.text.is_empty());
     if t.utterances.is_empty() {
         return Err(ParseError::new(
             "no utterances found; lines should look like 'Name: text'",
         ));
     }
+    fold_one_off_labels(&mut t, &set_off);
     Ok(t)
+}
+
+/// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest").
+fn leading_time(line: &str) -> (Option<f64>, &str) {
+    let close = match line.as_bytes().first() {
+        Some(b'[') => ']',
+        Some(b'(') => ')',
+        _ => return (None, line),
+    };
+    match line.find(close) {
+        Some(end) => match parse_clock(&line[1..end]) {
+            Some(t) => (Some(t), line[end + 1..].trim_start()),
+            None => (None, line),
+        },
+        None => (None, line),
+    }
+}
+
+/// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
+fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
+    // A label is short: look only at the start of the line, and only when it has a bracket.
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let bracket = memchr::memchr2(b'(', b'[', head)?;
+    let close = bracket + find_close(&head[bracket..])?;
+    let open = line[..close].rfind(['(', '['])?;
+    let time = parse_clock(&line[open + 1..close])?;
+    let name = line[..open].trim();
+    plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+}
+
+/// Offset of the first `):` or `]:` in `bytes`.
+fn find_close(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(2)
+        .position(|w| matches!(w, [b')' | b']', b':']))
+}
+
+/// A label seen once in a call where the real speakers each speak several times, on a line
+/// that runs on from the one before (no blank line or comment between), is more likely
+/// text ("Note: the meeting is at 3"): fold it back into the utterance before it.
+/// `set_off` (sorted) holds the lines of utterances that stand apart.
+fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for u in &t.utterances {
+        match counts.iter_mut().find(|(s, _)| *s == u.speaker) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&u.speaker, 1)),
+        }
+    }
+    let recurring = counts.iter().filter(|(_, n)| *n >= 2).count();
+    let one_off: Vec<String> = counts
+        .iter()
+        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(*s))
+        .map(|(s, _)| s.to_string())
+        .collect();
+    if recurring < 2 || one_off.is_empty() {
+        return;
+    }
+    let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
+    for u in std::mem::take(&mut t.utterances) {
+        match kept.last_mut() {
+            Some(prev)
+                if one_off.contains(&u.speaker) && set_off.binary_search(&u.line).is_err() =>
+            {
+                let label = format!("{}: {}", u.speaker, u.text);
+                super::shared::push_words(&mut prev.text, &label);
+            }
+            _ => kept.push(u),
+        }
+    }
+    t.utterances = kept;
 }
 
 fn read_comment(t: &mut Transcript, comment: &str, pending: &mut Vec<String>) {
@@ -107,13 +183,57 @@ fn rule_ids(s: &str) -> Vec<String> {
     }
 }
 
-/// Splits `Name: text` / `Name> text`; a label is short and has no sentence punctuation.
-fn split_speaker(line: &str) -> Option<(&str, &str)> {
-    let pos = line.find([':', '>'])?;
-    let (name, rest) = (line[..pos].trim(), line[pos + 1..].trim());
-    let plausible = !name.is_empty()
-        && name.len() <= 40
-        && name.split_whitespace().count() <= 4
-        && !name.contains(['.', '?', '!', ',', '"']);
-    plausible.then_some((name, rest))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_before_and_after_the_name() {
+        assert_eq!(
+            leading_time("[00:01:23] Dana: hi"),
+            (Some(83.0), "Dana: hi")
+        );
+        assert_eq!(leading_time("(1:02) Dana: hi"), (Some(62.0), "Dana: hi"));
+        assert_eq!(
+            leading_time("[laughs] Dana: hi"),
+            (None, "[laughs] Dana: hi")
+        );
+        assert_eq!(
+            timed_label("Dana (01:23): hi"),
+            Some(("Dana", Some(83.0), "hi"))
+        );
+        assert_eq!(
+            timed_label("Dana [0:05]: hi"),
+            Some(("Dana", Some(5.0), "hi"))
+        );
+        assert_eq!(timed_label("so at (10:30): we"), None);
+    }
+
+    #[test]
+    fn a_one_off_label_among_regular_speakers_is_text() {
+        let text = "Dana: a\nMarcus: b\nNote: at 3 we meet\nDana: c\nMarcus: d\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
+        assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_one_off_label_after_a_blank_line_is_a_speaker() {
+        let text = "Dana: a\n\nMarcus: b\n\nPriya: c\n\nDana: d\n\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn a_third_speaker_declared_in_the_header_is_kept() {
+        let text = "# prospect: Priya\nDana: a\nMarcus: b\nPriya: c\nDana: d\nMarcus: e\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+    }
+
+    #[test]
+    fn text_before_any_label_is_an_error_with_its_line() {
+        let err = read("a.txt", "\n\nhello\nDana: hi\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+    }
 }

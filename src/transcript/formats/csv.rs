@@ -1,0 +1,147 @@
+//! CSV: a header naming a speaker column and a text column (common aliases accepted),
+//! with optional `start`, `end` (seconds or hh:mm:ss) and `role` columns. The line of an
+//! utterance is the line where its record starts, quoted multi-line fields included.
+
+use super::shared::{parse_clock, utterance};
+use crate::transcript::error::ParseError;
+use crate::transcript::model::{Format, Role, Transcript};
+
+const SPEAKER: [&str; 6] = [
+    "speaker",
+    "speaker_label",
+    "speaker_name",
+    "name",
+    "participant",
+    "channel",
+];
+const TEXT: [&str; 6] = [
+    "text",
+    "utterance",
+    "transcript",
+    "content",
+    "message",
+    "sentence",
+];
+const START: [&str; 5] = ["start", "start_time", "start_s", "begin", "from"];
+const END: [&str; 4] = ["end", "end_time", "end_s", "to"];
+const ROLE: [&str; 3] = ["role", "speaker_role", "participant_role"];
+
+/// Where each known column sits in the header.
+struct Columns {
+    speaker: usize,
+    text: usize,
+    start: Option<usize>,
+    end: Option<usize>,
+    role: Option<usize>,
+}
+
+pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
+    let mut t = Transcript::new(path, Format::Csv);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(::csv::Trim::All)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|e| ParseError::at(1, format!("cannot read the CSV header: {e}")))?
+        .clone();
+    let cols = columns(&header)?;
+    for record in reader.records() {
+        let record = record.map_err(csv_error)?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let speaker = field(cols.speaker);
+        let said = field(cols.text);
+        if speaker.is_empty() && said.is_empty() {
+            continue;
+        }
+        if speaker.is_empty() {
+            return Err(ParseError::at(line, "row has text but no speaker"));
+        }
+        let time = |col: Option<usize>, what: &str| -> Result<Option<f64>, ParseError> {
+            match col.map(field).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => parse_clock(v).map(Some).ok_or_else(|| {
+                    ParseError::at(
+                        line,
+                        format!("{what} time '{v}' is not seconds or hh:mm:ss"),
+                    )
+                }),
+            }
+        };
+        let (start, end) = (time(cols.start, "start")?, time(cols.end, "end")?);
+        if let Some(role) = cols.role.map(field).and_then(Role::parse_loose)
+            && role != Role::Unknown
+        {
+            t.file_roles.insert(speaker.to_string(), role);
+        }
+        t.utterances
+            .push(utterance(speaker, said, line, start, end));
+    }
+    if t.utterances.is_empty() {
+        return Err(ParseError::new("the CSV has a header but no rows"));
+    }
+    Ok(t)
+}
+
+/// Commas, or the semicolons and tabs that spreadsheet exports in some locales use
+/// (the most frequent in the header; commas win ties).
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
+        .filter(|d| header.as_bytes().contains(d))
+        .unwrap_or(b',')
+}
+
+fn columns(header: &::csv::StringRecord) -> Result<Columns, ParseError> {
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    };
+    let (Some(speaker), Some(text)) = (find(&SPEAKER), find(&TEXT)) else {
+        let seen: Vec<&str> = header.iter().take(8).collect();
+        return Err(ParseError::at(
+            1,
+            format!(
+                "the CSV header needs a 'speaker' and a 'text' column (found: {})",
+                seen.join(", ")
+            ),
+        ));
+    };
+    Ok(Columns {
+        speaker,
+        text,
+        start: find(&START),
+        end: find(&END),
+        role: find(&ROLE),
+    })
+}
+
+fn csv_error(e: ::csv::Error) -> ParseError {
+    let line = e.position().map(|p| p.line() as usize);
+    let message = format!("malformed CSV: {e}");
+    match line {
+        Some(l) => ParseError::at(l, message),
+        None => ParseError::new(message),
+    }
+}
+
+/// True when the first line is a header with a speaker and a text column.
+pub fn looks_like(text: &str) -> bool {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let cells: Vec<String> = first
+        .split([',', ';', '\t'])
+        .map(|c| c.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
+    has(&SPEAKER) && has(&TEXT)
+}

@@ -1,0 +1,252 @@
+//! Helpers shared by the readers: clock times, speaker labels, markup, cue merging.
+
+use crate::transcript::model::{Role, Transcript, Utterance};
+
+/// The speaker name used when a format carries no speaker labels at all.
+pub const UNLABELLED: &str = "Speaker";
+
+/// Parses `H:M:S.ms`, `M:S`, `HH:MM:SS,mmm` (SRT) or plain seconds into seconds.
+/// Accepts Teams' unpadded `0:0:0.0`. Returns None for anything else.
+pub fn parse_clock(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 32 {
+        return None;
+    }
+    let (clock, seconds) = match s.rfind(':') {
+        Some(i) => (&s[..i], &s[i + 1..]),
+        None => ("", s),
+    };
+    let mut total = 0.0;
+    if !clock.is_empty() {
+        let mut groups = 0;
+        for part in clock.split(':') {
+            groups += 1;
+            let digits = part.bytes().all(|b| b.is_ascii_digit());
+            if groups > 2 || part.is_empty() || part.len() > 6 || !digits {
+                return None;
+            }
+            total = total * 60.0 + part.parse::<f64>().ok()?;
+        }
+    }
+    Some(total * 60.0 + parse_seconds(seconds)?)
+}
+
+/// `12`, `12.5`, `12,500` (the SRT decimal comma): digits with at most one separator.
+fn parse_seconds(s: &str) -> Option<f64> {
+    let (whole, frac) = match s.find(['.', ',']) {
+        Some(i) => (&s[..i], &s[i + 1..]),
+        None => (s, ""),
+    };
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(frac) || whole.len() > 9 || frac.len() > 9 {
+        return None;
+    }
+    let frac_value = if frac.is_empty() {
+        0.0
+    } else {
+        frac.parse::<f64>().ok()? / 10f64.powi(frac.len() as i32)
+    };
+    Some(whole.parse::<f64>().ok()? + frac_value)
+}
+
+/// True when `s` is a clock time like `0:03`, `01:23` or `1:02:03` (whole seconds).
+pub fn is_clock(s: &str) -> bool {
+    let mut groups = 0;
+    for part in s.split(':') {
+        groups += 1;
+        if part.is_empty() || part.len() > 2 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    (2..=3).contains(&groups)
+}
+
+/// Whether `name` can be a speaker label: short, no sentence punctuation, not a number,
+/// and a several-word label starts like a name ("Dana Smith", "Speaker 1"), not a sentence.
+pub fn plausible_name(name: &str) -> bool {
+    if name.is_empty() || name.len() > 40 || name.contains(['?', '!', ',', '"', ':', '<', '>']) {
+        return false;
+    }
+    if name.contains('.') && !name.split_whitespace().all(abbreviation_or_word) {
+        return false;
+    }
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let word_count = 1 + words.count();
+    if word_count > 4 || !name.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let starts_upper = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '[');
+    word_count == 1 || starts_upper
+}
+
+/// A word of a name: no full stop, or an initial ("J.") or short title ("Dr.", "Mrs.").
+fn abbreviation_or_word(word: &str) -> bool {
+    match word.strip_suffix('.') {
+        None => !word.contains('.'),
+        Some(stem) => {
+            let upper = stem.chars().next().is_some_and(char::is_uppercase);
+            upper && stem.len() <= 3 && stem.chars().all(char::is_alphabetic)
+        }
+    }
+}
+
+/// Splits a `Name: text` (or `Name> text`) line into its label and its text.
+/// Times (`at 3:30`) and URLs (`https://...`) are not labels.
+pub fn split_label(line: &str) -> Option<(&str, &str)> {
+    let pos = line.find([':', '>'])?;
+    let rest = &line[pos + 1..];
+    let sep = line.as_bytes()[pos];
+    if sep == b':' && rest.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return None;
+    }
+    if sep == b'>' && line[..pos].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let name = line[..pos].trim();
+    plausible_name(name).then_some((name, rest.trim()))
+}
+
+/// Removes markup: `<v Name>`, `<c.color>`, `<b>`, `<00:01:02.000>`, `{\an8}`, and decodes
+/// the common HTML entities. Returns the text and the voice name if a `<v>` span named one.
+pub fn strip_markup(s: &str) -> (String, Option<String>) {
+    let mut out = String::with_capacity(s.len());
+    let mut voice = None;
+    let mut rest = s;
+    while let Some(open) = rest.find(['<', '{']) {
+        out.push_str(&rest[..open]);
+        let close_char = if rest.as_bytes()[open] == b'<' {
+            '>'
+        } else {
+            '}'
+        };
+        let Some(len) = rest[open..].find(close_char) else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + len];
+        if close_char == '>' && voice.is_none() {
+            voice = voice_name(tag);
+        }
+        if close_char == '}' && !tag.starts_with('\\') {
+            out.push_str(&rest[open..open + len + 1]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    (decode_entities(&out), voice)
+}
+
+/// `v Dana` or `v.loud Dana Smith` -> "Dana Smith".
+fn voice_name(tag: &str) -> Option<String> {
+    let body = tag.strip_prefix('v')?;
+    if !body.starts_with([' ', '.', '\t']) {
+        return None;
+    }
+    let name = body.split_once(char::is_whitespace)?.1.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&lrm;", "")
+        .replace("&rlm;", "")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Appends `text` to `buf` with one space between pieces.
+pub fn push_words(buf: &mut String, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !buf.is_empty() && !buf.ends_with(' ') {
+        buf.push(' ');
+    }
+    buf.push_str(text);
+}
+
+/// Adds an utterance, merging it into the previous one when the same speaker goes on
+/// (subtitle cue boundaries are arbitrary): the line and start stay, the end moves.
+pub fn push_merged(t: &mut Transcript, u: Utterance) {
+    if let Some(last) = t.utterances.last_mut()
+        && last.speaker == u.speaker
+    {
+        push_words(&mut last.text, &u.text);
+        last.end = u.end.or(last.end);
+        return;
+    }
+    t.utterances.push(u);
+}
+
+/// Builds an utterance without a role: roles are decided after reading.
+pub fn utterance(
+    speaker: &str,
+    text: &str,
+    line: usize,
+    start: Option<f64>,
+    end: Option<f64>,
+) -> Utterance {
+    Utterance {
+        speaker: speaker.to_string(),
+        role: Role::Unknown,
+        text: text.trim().to_string(),
+        line,
+        start,
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_in_every_common_shape() {
+        assert_eq!(parse_clock("00:01:23"), Some(83.0));
+        assert_eq!(parse_clock("01:23"), Some(83.0));
+        assert_eq!(parse_clock("0:0:0.570"), Some(0.57));
+        assert_eq!(parse_clock("00:00:07,500"), Some(7.5));
+        assert_eq!(parse_clock("12.5"), Some(12.5));
+        assert_eq!(parse_clock("1:2:3:4"), None);
+        assert_eq!(parse_clock("ab:cd"), None);
+        assert_eq!(parse_clock(""), None);
+    }
+
+    #[test]
+    fn labels_are_not_times_or_urls_or_sentences() {
+        assert_eq!(split_label("Dana: hi there"), Some(("Dana", "hi there")));
+        assert_eq!(split_label("Dana> hi"), Some(("Dana", "hi")));
+        assert_eq!(split_label("Speaker 1: ok"), Some(("Speaker 1", "ok")));
+        assert_eq!(split_label("see https://acme.com"), None);
+        assert_eq!(split_label("the meeting is at 10:30"), None);
+        assert_eq!(split_label("so the thing is: we wait"), None);
+        assert_eq!(split_label("Well, here: look"), None);
+        assert_eq!(split_label("Dr. Patel: hi"), Some(("Dr. Patel", "hi")));
+        assert_eq!(split_label("Dana S.: hi"), Some(("Dana S.", "hi")));
+        assert_eq!(split_label("I think so. anyway: no"), None);
+        assert_eq!(split_label("see acme.com: now"), None);
+    }
+
+    #[test]
+    fn markup_is_stripped_and_voice_kept() {
+        let (text, voice) = strip_markup("<v.loud Dana Smith>Hi <b>there</b> &amp; you</v>");
+        assert_eq!(text, "Hi there & you");
+        assert_eq!(voice.as_deref(), Some("Dana Smith"));
+        let (text, _) = strip_markup("this<00:05:04.199><c> will</c>");
+        assert_eq!(text, "this will");
+    }
+}

@@ -1,0 +1,132 @@
+//! The `[roles]` table of the rule set: speaker-name patterns and content cues, as written
+//! in the rule file and compiled once per rule set (not per call).
+
+use super::model::Role;
+use regex::{RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use std::sync::{Arc, OnceLock};
+
+/// The `[roles]` table of the rule set: name patterns and content cues.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleCues {
+    /// Case-insensitive regexes over the speaker name that mark a rep.
+    #[serde(default)]
+    pub rep_names: Vec<String>,
+    /// Case-insensitive regexes over the speaker name that mark a prospect.
+    #[serde(default)]
+    pub prospect_names: Vec<String>,
+    /// How many of each speaker's first utterances the content cues read.
+    #[serde(default)]
+    pub content_window: Option<usize>,
+    /// How far apart two speakers' content scores must be for content to decide.
+    #[serde(default)]
+    pub content_margin: Option<i32>,
+    /// Phrases that show which side a speaker is on.
+    #[serde(default)]
+    pub cues: Vec<ContentCue>,
+    #[serde(skip)]
+    compiled: OnceLock<Arc<CompiledCues>>,
+}
+
+/// One kind of evidence: regexes over the lower-cased utterance, worth `weight` for `role`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentCue {
+    /// What the cue shows, for people reading the rule file.
+    pub what: String,
+    pub role: String,
+    #[serde(default = "one")]
+    pub weight: i32,
+    pub patterns: Vec<String>,
+}
+
+fn one() -> i32 {
+    1
+}
+
+/// The compiled form: regex sets and each content pattern's signed weight (+rep, -prospect).
+#[derive(Debug)]
+pub struct CompiledCues {
+    pub rep_names: RegexSet,
+    pub prospect_names: RegexSet,
+    pub content: RegexSet,
+    pub weights: Vec<i32>,
+    pub window: usize,
+    pub margin: i32,
+}
+
+impl RoleCues {
+    /// Compiles the patterns (once; later calls are free). Errors name the bad pattern.
+    pub fn compile(&self) -> Result<Arc<CompiledCues>, String> {
+        if let Some(c) = self.compiled.get() {
+            return Ok(c.clone());
+        }
+        let compiled = Arc::new(self.build()?);
+        Ok(self.compiled.get_or_init(|| compiled).clone())
+    }
+
+    /// The compiled cues; a rule set built without `compile` falls back to names only.
+    pub fn compiled(&self) -> Arc<CompiledCues> {
+        self.compile().unwrap_or_else(|_| {
+            Arc::new(CompiledCues {
+                rep_names: RegexSet::empty(),
+                prospect_names: RegexSet::empty(),
+                content: RegexSet::empty(),
+                weights: Vec::new(),
+                window: 0,
+                margin: i32::MAX,
+            })
+        })
+    }
+
+    fn build(&self) -> Result<CompiledCues, String> {
+        let mut patterns = Vec::new();
+        let mut weights = Vec::new();
+        for cue in &self.cues {
+            let sign = match Role::parse_loose(&cue.role) {
+                Some(Role::Rep) => 1,
+                Some(Role::Prospect) => -1,
+                _ => {
+                    return Err(format!(
+                        "[roles] cue '{}': role must be rep or prospect, not '{}'",
+                        cue.what, cue.role
+                    ));
+                }
+            };
+            for p in &cue.patterns {
+                patterns.push(p.as_str());
+                weights.push(sign * cue.weight);
+            }
+        }
+        Ok(CompiledCues {
+            rep_names: set(&self.rep_names, "rep_names")?,
+            prospect_names: set(&self.prospect_names, "prospect_names")?,
+            content: set(&patterns, "cues")?,
+            weights,
+            window: self.content_window.unwrap_or(10),
+            margin: self.content_margin.unwrap_or(2).max(1),
+        })
+    }
+}
+
+fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<RegexSet, String> {
+    RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| format!("[roles] {field}: {e}"))
+}
+
+impl CompiledCues {
+    /// The role a speaker's name states, if exactly one side's patterns match.
+    pub fn role_by_name(&self, name: &str) -> Option<Role> {
+        match (
+            self.rep_names.is_match(name),
+            self.prospect_names.is_match(name),
+        ) {
+            (true, false) => Some(Role::Rep),
+            (false, true) => Some(Role::Prospect),
+            _ => None,
+        }
+    }
+}
