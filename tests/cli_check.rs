@@ -285,3 +285,28 @@ fn an_unknown_format_is_a_usage_error_naming_the_choices() {
             "text, csv, json, jsonl, sarif or junit",
         ));
 }
+
+#[test]
+fn machine_formats_stay_valid_with_no_calls_at_all() {
+    let dir = corpus();
+    for format in ["json", "sarif"] {
+        let out = callscore_in(dir.path())
+            .args(["check", "--format", format, "missing.txt"])
+            .assert()
+            .code(2)
+            .get_output()
+            .stdout
+            .clone();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        if format == "json" {
+            assert_eq!(v["calls"], Value::Array(vec![]));
+            assert_eq!(v["summary"]["mean_score"], Value::Null);
+            assert_eq!(v["errors"][0]["path"], "missing.txt");
+        } else {
+            assert_eq!(v["runs"][0]["results"], Value::Array(vec![]));
+        }
+    }
+    let junit =
+        stdout_of(callscore_in(dir.path()).args(["check", "--format", "junit", "missing.txt"]));
+    assert!(junit.contains("<error message=\"missing.txt: no such file or folder\""));
+}

@@ -321,10 +321,10 @@ fn output_goes_to_a_file_and_the_file_is_not_read_back() {
 
 #[test]
 fn jobs_do_not_change_a_single_byte() {
-    let run = |jobs: &str, format: &str| {
+    let run = |command: &str, format: &str, jobs: &str| {
         callscore()
             .args([
-                "score",
+                command,
                 "-j",
                 jobs,
                 "--format",
@@ -336,11 +336,19 @@ fn jobs_do_not_change_a_single_byte() {
             .unwrap()
             .stdout
     };
-    for format in ["csv", "json", "text"] {
-        let one = run("1", format);
+    let cases = [
+        ("score", "csv"),
+        ("score", "json"),
+        ("score", "text"),
+        ("check", "text"),
+        ("check", "sarif"),
+        ("check", "junit"),
+    ];
+    for (command, format) in cases {
+        let one = run(command, format, "1");
         assert!(!one.is_empty());
-        assert_eq!(one, run("2", format), "{format}");
-        assert_eq!(one, run("8", format), "{format}");
+        assert_eq!(one, run(command, format, "2"), "{command} {format}");
+        assert_eq!(one, run(command, format, "8"), "{command} {format}");
     }
 }
 

@@ -152,3 +152,17 @@ fn input_format_jsonl_reads_standard_input_line_by_line() {
     assert_eq!(lines[1]["call_id"], "call-0");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_byte_order_mark_does_not_stop_line_by_line_reading() {
+    // Read whole, the bad second line would cost the first call its result.
+    let out = callscore()
+        .args(["score", "--format", "jsonl", "-"])
+        .write_stdin(format!("\u{feff}{}not json\n", jsonl_calls(1)))
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["call_id"], "call-0");
+    assert_eq!(lines[1]["line"], 2);
+}

@@ -8,7 +8,8 @@ use super::sources::{Jobs, Scorer};
 use super::{Outcome, RunArgs};
 use anyhow::Context;
 use callscore::report::{Gate, ReportWriter, RunInfo, Summary, Unit};
-use callscore::rules::Severity;
+use callscore::rules::{RuleSet, Severity};
+use callscore::transcript::ReadError;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -20,37 +21,13 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let common = &args.common;
     let threads = shared::threads(common)?;
-    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     let forced = shared::input_format(common)?;
-    if args.paths.is_empty() {
-        anyhow::bail!("no inputs: give files or folders, or - to read standard input");
-    }
-    let (mut inputs, missing) = inputs::collect(&args.paths);
-    if let Some(shard) = shard {
-        if inputs.contains(&Input::Stdin) {
-            anyhow::bail!("--shard slices a file list; it cannot be used with - (standard input)");
-        }
-        inputs = shard.slice(inputs);
-    }
-    drop_output_file(&mut inputs, common.output.as_deref());
     let ruleset = shared::load_ruleset(common)?;
+    let (inputs, missing) = select_inputs(args)?;
     let overrides = shared::role_overrides(common);
-    let run = RunInfo {
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        ruleset: ruleset.name.clone(),
-        rules: shared::rule_catalog(&ruleset),
-        gate: Gate {
-            fail_on: args
-                .fail_on
-                .map(shared::fail_on_severity)
-                .or(default_fail_on),
-            min_score: args.min_score,
-        },
-        color: shared::use_color(common),
-        quiet: common.quiet,
-    };
+    let run = run_info(args, &ruleset, default_fail_on);
     let streaming = inputs.contains(&Input::Stdin);
-    let total = (!streaming).then_some(inputs.len() as u64);
+    let total = (!streaming).then_some((inputs.len() + missing.len()) as u64);
     let mut report = Report {
         summary: Summary::new(&run),
         out: shared::open_output(common)?,
@@ -70,14 +47,42 @@ pub fn run(
             overrides: &overrides,
             forced,
         };
-        driver::run_ordered(
-            threads,
-            Jobs::new(inputs, forced),
-            |job| scorer.unit(job),
-            &mut report,
-        )?;
+        let jobs = Jobs::new(inputs, forced);
+        driver::run_ordered(threads, jobs, |job| scorer.unit(job), &mut report)?;
     }
     report.finish()
+}
+
+/// The inputs to read, in order (this shard's slice), and the paths that do not exist.
+fn select_inputs(args: &RunArgs) -> anyhow::Result<(Vec<Input>, Vec<ReadError>)> {
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    if args.paths.is_empty() {
+        anyhow::bail!("no inputs: give files or folders, or - to read standard input");
+    }
+    let (mut inputs, missing) = inputs::collect(&args.paths);
+    if let Some(shard) = shard {
+        if inputs.contains(&Input::Stdin) {
+            anyhow::bail!("--shard slices a file list; it cannot be used with - (standard input)");
+        }
+        inputs = shard.slice(inputs);
+    }
+    drop_output_file(&mut inputs, args.common.output.as_deref());
+    Ok((inputs, missing))
+}
+
+fn run_info(args: &RunArgs, ruleset: &RuleSet, default_fail_on: Option<Severity>) -> RunInfo {
+    let fail_on = args.fail_on.map(shared::fail_on_severity);
+    RunInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        ruleset: ruleset.name.clone(),
+        rules: shared::rule_catalog(ruleset),
+        gate: Gate {
+            fail_on: fail_on.or(default_fail_on),
+            min_score: args.min_score,
+        },
+        color: shared::use_color(&args.common),
+        quiet: args.common.quiet,
+    }
 }
 
 /// Writing the report as units arrive: the writer, the running summary, the progress bar.

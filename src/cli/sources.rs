@@ -113,8 +113,13 @@ fn open_stdin(mut reader: BufReader<Stdin>, forced: Option<Format>) -> StdinMode
 }
 
 fn is_json_object(line: &[u8]) -> bool {
-    let line = line.trim_ascii();
+    let line = without_bom(line).trim_ascii();
     line.starts_with(b"{") && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+}
+
+/// Drops a UTF-8 byte-order mark, which some exporters put before the first line.
+fn without_bom(line: &[u8]) -> &[u8] {
+    line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
 }
 
 fn stdin_error(line: Option<usize>, e: &std::io::Error) -> ReadError {
@@ -218,7 +223,7 @@ impl Scorer<'_> {
 /// One JSON Lines line from standard input: a callscore JSON call, read as the JSON Lines reader
 /// reads a line of a file. Errors name the stdin line; a call without an id is `stdin:<line>`.
 fn read_line(number: usize, bytes: &[u8]) -> Result<Vec<Transcript>, ReadError> {
-    let bytes = bytes.trim_ascii_end();
+    let bytes = without_bom(bytes).trim_ascii_end();
     let mut calls =
         callscore::transcript::parse("-", bytes, Some(Format::Json)).map_err(|e| ReadError {
             line: Some(number),

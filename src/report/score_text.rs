@@ -46,12 +46,16 @@ fn write_row(
 ) -> io::Result<()> {
     let label = call_label(call);
     let findings = rule_counts(call, run);
-    let mark = if run.gate.fails(call) { "✖ " } else { "" };
+    let mark = if run.gate.fails(call) {
+        style.red("✖ ")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
         "{}  {label:<CALL_WIDTH$}  {}{}",
         style.score(call.score, 5),
-        style.red(mark),
+        mark,
         if findings.is_empty() {
             style.dim("-")
         } else {

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# callscore throughput benchmark: one run, one machine, against the ripgrep floor.
+#
+#   benches/bench.sh            # corpora of 10 MB, 100 MB and 1 GB
+#   benches/bench.sh --quick    # 10 MB and 100 MB only
+#
+# Environment (all optional):
+#   CALLSCORE_BIN     binary to measure (default target/release/callscore, built with
+#                     `cargo build --release --locked` when this is unset)
+#   CALLSCORE_CMD     subcommand and options under test (default "score --format csv");
+#                     the script appends "-o OUT DIR" (and "-jN" for the cores test)
+#   BENCH_SIZES       corpus sizes (default "10MB 100MB 1GB"; --quick: "10MB 100MB")
+#   BENCH_CORES_SIZE  corpus for the -j1 / -j2 comparison (default: the second size)
+#   BENCH_RUNS        timed runs per command, after one warm-up (default 5)
+#   BENCH_SEED        corpus seed (default 20261123)
+#   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
+#   BENCH_RULES       rule file whose phrase lists make the rg patterns (default rules/default.toml)
+#   BENCH_OUT         output and corpus cache folder (default bench-out)
+#   BENCH_CALLGRIND   1 (default, when valgrind is installed) counts instructions per byte with
+#                     callgrind on the first 100 files of the smallest corpus: a figure that,
+#                     unlike wall time, does not depend on what else the machine is doing
+#
+# Prints a markdown report and writes it to $BENCH_OUT/results.md. Corpora are cached in
+# $BENCH_OUT/corpus-SIZE and reused while the seed, formats and generator are unchanged;
+# delete them with `rm -rf bench-out/corpus-*` when done (1 GB is big).
+set -euo pipefail
+
+# Paths given by the caller are relative to where they ran the script, not to the repository.
+absolute() { case $1 in */*) realpath -m "$1" ;; *) command -v "$1" || echo "$1" ;; esac; }
+[ -n "${CALLSCORE_BIN:-}" ] && CALLSCORE_BIN=$(absolute "$CALLSCORE_BIN")
+[ -n "${BENCH_RULES:-}" ] && BENCH_RULES=$(realpath -m "$BENCH_RULES")
+[ -n "${BENCH_OUT:-}" ] && BENCH_OUT=$(realpath -m "$BENCH_OUT")
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIZES=${BENCH_SIZES:-10MB 100MB 1GB}
+while [ $# -gt 0 ]; do
+    case $1 in
+        --quick) SIZES=${BENCH_SIZES:-10MB 100MB} ;;
+        --runs) RUNS=$2; shift ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench.sh: unknown option '$1'; see --help" >&2; exit 2 ;;
+    esac
+    shift
+done
+RUNS=${RUNS:-${BENCH_RUNS:-5}}
+SEED=${BENCH_SEED:-20261123}
+FORMATS=${BENCH_FORMATS:-txt}
+RULES=${BENCH_RULES:-rules/default.toml}
+OUT=${BENCH_OUT:-$ROOT/bench-out}
+CMD=${CALLSCORE_CMD:-score --format csv}
+read -r -a SIZE_LIST <<< "$SIZES"
+CORES_SIZE=${BENCH_CORES_SIZE:-${SIZE_LIST[1]:-${SIZE_LIST[0]}}}
+RUN_DIR=$OUT/run
+mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR"/*
+COMMANDS=$RUN_DIR/commands.txt
+cut -d' ' -f1-3 /proc/loadavg > "$RUN_DIR/load-start.txt" 2>/dev/null || true
+log() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+need=()
+command -v rg >/dev/null || need+=(ripgrep)
+command -v hyperfine >/dev/null || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >&2
+fi
+python3 -c 'import tomllib' 2>/dev/null || { log "python3 >= 3.11 is needed (tomllib)"; exit 2; }
+
+if [ -z "${CALLSCORE_BIN:-}" ]; then
+    log "cargo build --release --locked"
+    cargo build --release --locked >&2
+fi
+BIN=${CALLSCORE_BIN:-$ROOT/target/release/callscore}
+[ -x "$BIN" ] || { log "$BIN is not an executable; build it or set CALLSCORE_BIN"; exit 2; }
+
+# --- patterns: the rule set's phrase lists, for rg ----------------------------------------
+PATTERNS=$RUN_DIR/patterns.txt
+RG_OK=1
+if ! python3 benches/patterns.py "$RULES" -o "$PATTERNS" 2> "$RUN_DIR/patterns.log"; then
+    RG_OK=0
+fi
+cat "$RUN_DIR/patterns.log" >&2
+
+# --- corpora ------------------------------------------------------------------------------
+GEN_HASH=$(cat benches/gen_corpus.py benches/vocab.py | sha256sum | cut -c1-16)
+corpus() {  # corpus SIZE -> prints the folder, generating it unless the cached one matches
+    local size=$1 dir="$OUT/corpus-$1" stamp="$OUT/corpus-$1.json"
+    [ "$FORMATS" = txt ] || { dir="$dir-${FORMATS//,/-}"; stamp="$dir.json"; }
+    local want="$SEED $FORMATS $GEN_HASH"
+    if [ -f "$stamp" ] && [ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["seed"], d["formats_arg"], d["generator"])' "$stamp")" = "$want" ]; then
+        log "reusing $dir"
+    else
+        rm -rf "$dir" "$stamp"
+        log "generating $dir (seed $SEED, formats $FORMATS)"
+        python3 benches/gen_corpus.py --seed "$SEED" --size "$size" --formats "$FORMATS" --out "$dir" \
+            | python3 -c 'import json,sys; d=json.load(sys.stdin); d.update(formats_arg=sys.argv[1], generator=sys.argv[2]); print(json.dumps(d))' \
+                "$FORMATS" "$GEN_HASH" > "$stamp.tmp"
+        mv "$stamp.tmp" "$stamp"
+    fi
+    cp "$stamp" "$RUN_DIR/corpus-$size.json"
+    echo "$dir"
+}
+
+# --- measurements -------------------------------------------------------------------------
+# hyperfine -N runs commands without a shell, so the arguments below are split on spaces.
+timeit() {  # timeit NAME COMMAND... -> $RUN_DIR/NAME.json
+    local name=$1; shift
+    local ignore=()
+    [ "${HF_IGNORE:-0}" = 1 ] && ignore=(--ignore-failure)
+    printf 'hyperfine -N --warmup 1 --runs %s' "$RUNS" >> "$COMMANDS"
+    printf " '%s'" "$@" >> "$COMMANDS"; echo >> "$COMMANDS"
+    hyperfine -N --warmup 1 --runs "$RUNS" "${ignore[@]}" --export-json "$RUN_DIR/$name.json" "$@" >&2
+}
+
+for size in "${SIZE_LIST[@]}"; do
+    dir=$(corpus "$size")
+    to_file=$RUN_DIR/out-$size
+    # One checked run first: the command must work before it is worth timing.
+    echo "$BIN $CMD -o $to_file $dir" >> "$COMMANDS"
+    set +e
+    # shellcheck disable=SC2086
+    "$BIN" $CMD -o "$to_file" "$dir" 2> "$RUN_DIR/stderr-$size.txt"
+    rc=$?
+    set -e
+    HF_IGNORE=0
+    if [ $rc -ne 0 ]; then
+        log "warning: '$BIN $CMD' exited $rc on $dir; first errors:"
+        head -5 "$RUN_DIR/stderr-$size.txt" >&2
+        HF_IGNORE=1
+        echo "$size $rc" >> "$RUN_DIR/exit-codes.txt"
+    fi
+    cmds=("$BIN $CMD -o /dev/null $dir" "$BIN $CMD -o $to_file $dir")
+    [ $RG_OK = 1 ] && cmds+=("rg --no-ignore -c -i -f $PATTERNS $dir")
+    timeit "time-$size" "${cmds[@]}"
+    echo "/usr/bin/time -v $BIN $CMD -o /dev/null $dir" >> "$COMMANDS"
+    # shellcheck disable=SC2086
+    /usr/bin/time -v "$BIN" $CMD -o /dev/null "$dir" 2>&1 >/dev/null \
+        | awk -F': ' '/Maximum resident set size/ {print $2}' > "$RUN_DIR/rss-$size.txt" || true
+    rm -f "$to_file"
+done
+
+dir=$(corpus "$CORES_SIZE")
+cmds=("$BIN $CMD -j1 -o /dev/null $dir" "$BIN $CMD -j2 -o /dev/null $dir")
+[ $RG_OK = 1 ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $dir" "rg -j2 --no-ignore -c -i -f $PATTERNS $dir")
+timeit "cores-$CORES_SIZE" "${cmds[@]}"
+
+if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+    small=$(corpus "${SIZE_LIST[0]}")/0000
+    du -sb "$small" | cut -f1 > "$RUN_DIR/callgrind-bytes.txt"
+    callgrind() {  # callgrind NAME COMMAND...
+        local name=$1; shift
+        echo "valgrind --tool=callgrind $*" >> "$COMMANDS"
+        log "callgrind: $*"
+        valgrind --tool=callgrind --callgrind-out-file="$RUN_DIR/callgrind-$name.out" "$@" \
+            > /dev/null 2> "$RUN_DIR/callgrind-$name.log" || true
+        callgrind_annotate "$RUN_DIR/callgrind-$name.out" > "$RUN_DIR/callgrind-$name.txt" 2>/dev/null || true
+    }
+    # shellcheck disable=SC2086
+    callgrind callscore "$BIN" $CMD -j1 -o /dev/null "$small"
+    [ $RG_OK = 1 ] && callgrind rg rg -j1 --no-ignore -c -i -f "$PATTERNS" "$small"
+fi
+
+# --- report -------------------------------------------------------------------------------
+python3 benches/report.py --run "$RUN_DIR" --sizes "$SIZES" --cores-size "$CORES_SIZE" \
+    --bin "$BIN" --cmd "$CMD" --rules "$RULES" --rg-ok "$RG_OK" > "$OUT/results.md"
+cat "$OUT/results.md"
+log "written to $OUT/results.md"

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Turns the measurements bench.sh left in a run folder into the markdown report."""
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+
+MB = 1e6
+# SPEC section 6.
+BAR_RG_RATIO = 2.0
+BAR_MB_S_PER_CORE = 50.0
+BAR_LINEAR = 1.2  # per-MB time may grow by at most this factor from one size to the next
+BAR_CORE_EFFICIENCY = 0.8
+BAR_RSS_MB = 64.0
+
+
+def load(run, name):
+    path = os.path.join(run, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f) if name.endswith(".json") else f.read().strip()
+
+
+def medians(run, name):
+    data = load(run, name)
+    return [r["median"] for r in data["results"]] if data else []
+
+
+def cpu_times(run, name):
+    """Mean user + system seconds: steadier than wall time on a busy machine."""
+    data = load(run, name)
+    return [r["user"] + r["system"] for r in data["results"]] if data else []
+
+
+def shell(*cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def fmt(x, digits=2):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+# Set when the command under test failed on some input: its timings do not count against the bars.
+COMMAND_FAILED = False
+
+
+def verdict(ok):
+    if COMMAND_FAILED:
+        return "not judged (the command failed)"
+    return "–" if ok is None else ("pass" if ok else "**FAIL**")
+
+
+def callgrind_total(text):
+    """Total instructions and the top functions (self cost) from callgrind_annotate output."""
+    total, top = None, []
+    for line in text.splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*([\d.]+)%\)\s+(.*)", line)
+        if not m:
+            continue
+        count, share, what = int(m.group(1).replace(",", "")), float(m.group(2)), m.group(3)
+        if "PROGRAM TOTALS" in what:
+            total = count
+        else:
+            name = what.split(":", 1)[1] if ":" in what else what
+            top.append((share, re.sub(r" \[.*\]$", "", name)))
+    return total, top
+
+
+def instructions(run, w):
+    size = load(run, "callgrind-bytes.txt")
+    cs = load(run, "callgrind-callscore.txt")
+    if not size or not cs:
+        return
+    size = int(size)
+    w(f"\n## Instructions (callgrind, -j1, first 100 files of the smallest corpus: {size / MB:.2f} MB)\n")
+    w("Instruction counts do not depend on what else the machine runs; compare them across commits.\n")
+    w("| command | instructions | per byte |")
+    w("|---|---:|---:|")
+    total, top = callgrind_total(cs)
+    rg_total, _ = callgrind_total(load(run, "callgrind-rg.txt") or "")
+    for name, t in (("callscore", total), ("rg", rg_total)):
+        if t:
+            w(f"| {name} | {t:,} | {t / size:.1f} |")
+    if total and rg_total:
+        w(f"| callscore / rg | | {total / rg_total:.2f}× |")
+    w("\nWhere callscore's instructions go (self cost, top functions):\n")
+    for share, name in top[:10]:
+        w(f"- {share:.1f}% `{name}`")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for opt in ("--run", "--sizes", "--cores-size", "--bin", "--cmd", "--rules", "--rg-ok"):
+        p.add_argument(opt, required=True)
+    a = p.parse_args()
+    sizes = a.sizes.split()
+    rg_ok = a.rg_ok == "1"
+    out = []
+    w = out.append
+
+    w("# callscore benchmark\n")
+    end_load = os.getloadavg()
+    w(f"- machine: {cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+      f"load average at the start: {load(a.run, 'load-start.txt') or '?'}, "
+      f"at the end: {' '.join(f'{x:.2f}' for x in end_load)}")
+    if end_load[0] > 0.5 * (os.cpu_count() or 1):
+        w("- **busy machine**: other processes were running, so wall times are inflated and noisy; "
+          "the CPU-second and instruction-count figures are the steadier ones")
+    w(f"- callscore: `{shell(a.bin, '--version')}` at `{shell('git', 'describe', '--always', '--dirty')}`, "
+      f"command under test: `callscore {a.cmd}`")
+    floor = f"`{shell('rg', '--version').splitlines()[0]}`" if rg_ok else "rg **not run**"
+    w(f"- floor: {floor}, patterns: {load(a.run, 'patterns.log') or '?'}")
+    w(f"- timing: `{shell('hyperfine', '--version')}`, median of the runs after one warm-up, "
+      "warm page cache; MB = 10^6 bytes; CPU s = mean user + system time")
+    stamp = load(a.run, f"corpus-{sizes[0]}.json")
+    if stamp:
+        w(f"- corpus: `benches/gen_corpus.py --seed {stamp['seed']} --formats {stamp['formats_arg']}` "
+          f"(generator {stamp['generator']})")
+    failed = load(a.run, "exit-codes.txt")
+    if failed:
+        global COMMAND_FAILED
+        COMMAND_FAILED = True
+        w(f"- **warning**: the command under test exited non-zero (size, code): {failed}")
+    w("")
+
+    rows = {}
+    w("## Throughput (all cores)\n")
+    w("| corpus | files | calls | MB | callscore s | MB/s | calls/s | with `-o file` s | rg s | rg MB/s "
+      "| callscore / rg | CPU s: callscore / rg |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        c = load(a.run, f"corpus-{size}.json")
+        m = medians(a.run, f"time-{size}.json")
+        cpu = cpu_times(a.run, f"time-{size}.json")
+        if not c or len(m) < 2:
+            w(f"| {size} | not measured |")
+            continue
+        mb = c["bytes"] / MB
+        rg = m[2] if rg_ok and len(m) > 2 else None
+        rss = load(a.run, f"rss-{size}.txt")
+        rows[size] = dict(mb=mb, t=m[0], cpu=cpu[0], rg=rg, rss=int(rss) / 1024 if rss else None)
+        w(f"| {size} | {c['files']} | {c['calls']} | {mb:.1f} | {m[0]:.3f} | {mb / m[0]:.1f} | "
+          f"{c['calls'] / m[0]:.0f} | {m[1]:.3f} | {fmt(rg, 3)} | {fmt(rg and mb / rg, 1)} | "
+          f"{fmt(rg and m[0] / rg)} | {cpu[0]:.3f} / {fmt(rg and cpu[2], 3)} |")
+
+    w("\n## Scaling and memory\n")
+    w("| corpus | ms per MB | vs previous size | vs smallest | CPU ms per MB | peak RSS MB |")
+    w("|---|---:|---:|---:|---:|---:|")
+    prev = first = None
+    growth = []
+    for size, r in rows.items():
+        per_mb = r["t"] * 1000 / r["mb"]
+        vs_prev = per_mb / prev if prev else None
+        if vs_prev:
+            growth.append(vs_prev)
+        first = first or per_mb
+        w(f"| {size} | {per_mb:.2f} | {fmt(vs_prev)} | {per_mb / first:.2f} | {r['cpu'] * 1000 / r['mb']:.2f} "
+          f"| {fmt(r['rss'], 1)} |")
+        prev = per_mb
+
+    cores = medians(a.run, f"cores-{a.cores_size}.json")
+    cores_cpu = cpu_times(a.run, f"cores-{a.cores_size}.json")
+    c = load(a.run, f"corpus-{a.cores_size}.json")
+    speedup = mb_s_core = None
+    if len(cores) >= 2 and c:
+        mb = c["bytes"] / MB
+        speedup = cores[0] / cores[1]
+        mb_s_core = mb / cores[0]
+        w(f"\n## Cores ({a.cores_size} corpus)\n")
+        w("| command | -j1 s | -j2 s | -j1 MB/s | -j1 MB per CPU s | speed-up |")
+        w("|---|---:|---:|---:|---:|---:|")
+        w(f"| callscore | {cores[0]:.3f} | {cores[1]:.3f} | {mb / cores[0]:.1f} | {mb / cores_cpu[0]:.1f} "
+          f"| {speedup:.2f}× |")
+        if len(cores) >= 4:
+            w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {mb / cores_cpu[2]:.1f} "
+              f"| {cores[2] / cores[3]:.2f}× |")
+
+    instructions(a.run, w)
+
+    largest = list(rows)[-1] if rows else None
+    worst_ratio = max((r["t"] / r["rg"] for r in rows.values() if r["rg"]), default=None)
+    w("\n## Against the quality bars (SPEC section 6)\n")
+    w("| bar | target | measured | |")
+    w("|---|---|---|---|")
+    w(f"| throughput vs rg, same patterns | ≤ {BAR_RG_RATIO}× | {fmt(worst_ratio)}× (worst size) | "
+      f"{verdict(worst_ratio and worst_ratio <= BAR_RG_RATIO)} |")
+    w(f"| throughput per core (-j1) | ≥ {BAR_MB_S_PER_CORE:.0f} MB/s | {fmt(mb_s_core, 1)} MB/s | "
+      f"{verdict(mb_s_core and mb_s_core >= BAR_MB_S_PER_CORE)} |")
+    worst_growth = max(growth, default=None)
+    w(f"| time linear in size | per-MB time grows ≤ {BAR_LINEAR}× per size step | {fmt(worst_growth)}× | "
+      f"{verdict(worst_growth and worst_growth <= BAR_LINEAR)} |")
+    w(f"| near-linear in cores | -j2 speed-up ≥ {2 * BAR_CORE_EFFICIENCY:.1f}× | {fmt(speedup)}× | "
+      f"{verdict(speedup and speedup >= 2 * BAR_CORE_EFFICIENCY)} |")
+    rss = rows[largest]["rss"] if largest else None
+    w(f"| peak RSS (bar set for 1 GB) | < {BAR_RSS_MB:.0f} MB | {fmt(rss, 1)} MB at {largest} | "
+      f"{verdict(rss and rss < BAR_RSS_MB)} |")
+
+    w("\n## Commands\n")
+    w("```")
+    w(load(a.run, "commands.txt") or "")
+    w("```")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
