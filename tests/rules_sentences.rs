@@ -101,6 +101,11 @@ fn purposeless_opener_near_misses() {
         "Dana: I'll check in with our architect and send you the plan.",
     ];
     assert!(found("purposeless-opener", &later).is_empty());
+    let reaching_out = [
+        "Dana: Hi Sam, Dana from Acme. I'm reaching out because your trial ends on Friday.",
+        "Sam: Right.",
+    ];
+    assert!(found("purposeless-opener", &reaching_out).is_empty());
     let from_prospect = [
         "Sam: Hi Dana, just checking in on the quote you promised.",
         "Dana: Thanks for calling, Sam. It's ready, nine hundred a month.",
