@@ -72,11 +72,6 @@ fn bad_inputs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "audio.mp3: unknown file type '.mp3'; use --input-format",
         ),
         (
-            "solo.txt",
-            b"Dana: hi\nDana: still me\n".to_vec(),
-            "solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?",
-        ),
-        (
             "nolabels.txt",
             b"hello there\nDana: hi\n".to_vec(),
             "nolabels.txt: line 1: text before the first speaker label",
@@ -218,10 +213,56 @@ fn every_fixture_reads_through_the_cli() {
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    // Whisper without diarization has one unlabelled speaker: the only expected error.
+    // Whisper without diarization has one unlabelled speaker: shown, with the only warning.
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("warning: "), "{stderr}");
     assert!(stderr.contains("whisper_plain.json: only one speaker (Speaker, 2 utterances); the file has no speaker labels"));
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+const SOLO: &str = "Dana: hi\nDana: still me\n";
+
+#[test]
+fn one_speaker_is_shown_by_annotate_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("solo.txt"), SOLO).unwrap();
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path().join("solo.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn one_speaker_is_an_error_for_score_and_the_good_file_is_still_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("solo.txt"), SOLO).unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    for command in ["score", "check"] {
+        let out = callscore()
+            .args([command, "--format", "jsonl"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = stderr.lines().next().unwrap();
+        assert!(line.starts_with("error: "), "{line}");
+        assert!(
+            line.contains("solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?"),
+            "{line}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("good.txt"), "{command}: {stdout}");
+    }
 }
 
 #[test]

@@ -213,6 +213,9 @@ impl Scorer<'_> {
             Job::Line { number, bytes } => read_line(number, &bytes)?,
             Job::Failed(e) => return Err(e),
         };
+        for t in &transcripts {
+            callscore::transcript::read::require_two_speakers(t)?;
+        }
         Ok(transcripts
             .into_iter()
             .map(|t| callscore::score_call(t, self.ruleset, self.overrides))

@@ -91,17 +91,20 @@ pub fn parse(
         Some(f) => f,
         None => detect_format(path, content).map_err(fail)?,
     };
-    let calls = read_as(path, content, format).map_err(fail)?;
-    for t in &calls {
-        check_speakers(t).map_err(|e| {
-            let mut err = fail(e);
-            if calls.len() > 1 {
-                err.message = format!("call '{}': {}", t.id, err.message);
-            }
-            err
-        })?;
-    }
-    Ok(calls)
+    read_as(path, content, format).map_err(fail)
+}
+
+/// Refuses a call that cannot be scored because it has only one speaker (a cut file, a
+/// monologue, or an export without diarization). `annotate` still shows such files; `score`
+/// and `check` report this error for them.
+pub fn require_two_speakers(t: &Transcript) -> Result<(), ReadError> {
+    check_speakers(t).map_err(|e| {
+        let mut err = ReadError::new(&t.path, e);
+        if t.format == Format::Jsonl {
+            err.message = format!("call '{}': {}", t.id, err.message);
+        }
+        err
+    })
 }
 
 /// Bytes to text, refusing empty, binary and non-UTF-8 input with a hint. UTF-16 with a
