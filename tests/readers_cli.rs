@@ -72,11 +72,6 @@ fn bad_inputs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "audio.mp3: unknown file type '.mp3'; use --input-format",
         ),
         (
-            "solo.txt",
-            b"Dana: hi\nDana: still me\n".to_vec(),
-            "solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?",
-        ),
-        (
             "nolabels.txt",
             b"hello there\nDana: hi\n".to_vec(),
             "nolabels.txt: line 1: text before the first speaker label",
@@ -218,10 +213,56 @@ fn every_fixture_reads_through_the_cli() {
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    // Whisper without diarization has one unlabelled speaker: the only expected error.
+    // Whisper without diarization has one unlabelled speaker: shown, with the only warning.
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("warning: "), "{stderr}");
     assert!(stderr.contains("whisper_plain.json: only one speaker (Speaker, 2 utterances); the file has no speaker labels"));
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+const SOLO: &str = "Dana: hi\nDana: still me\n";
+
+#[test]
+fn one_speaker_is_shown_by_annotate_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("solo.txt"), SOLO).unwrap();
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path().join("solo.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn one_speaker_is_an_error_for_score_and_the_good_file_is_still_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("solo.txt"), SOLO).unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    for command in ["score", "check"] {
+        let out = callscore()
+            .args([command, "--format", "jsonl"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = stderr.lines().next().unwrap();
+        assert!(line.starts_with("error: "), "{line}");
+        assert!(
+            line.contains("solo.txt: only one speaker (Dana, 2 utterances); is this a whole call?"),
+            "{line}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("good.txt"), "{command}: {stdout}");
+    }
 }
 
 #[test]
@@ -244,5 +285,56 @@ fn rep_option_decides_roles_for_the_named_speaker() {
     assert_eq!(
         (rows[1]["speaker"].as_str(), rows[1]["role"].as_str()),
         (Some("Marcus"), Some("rep"))
+    );
+}
+
+#[test]
+fn folder_walks_skip_json_that_is_no_transcript_but_named_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("labels.json"),
+        r#"[{"file": "good.txt", "expect": []}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gold.jsonl"),
+        "{\"file\": \"good.txt\", \"line\": 1, \"tag\": \"sd\"}\n",
+    )
+    .unwrap();
+    // A malformed transcript in the same folder is still an error.
+    std::fs::write(dir.path().join("broken.json"), "{\"utterances\": [").unwrap();
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken.json: line 1: the JSON ends too early"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+
+    std::fs::remove_file(dir.path().join("broken.json")).unwrap();
+    callscore()
+        .args(["score", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("");
+
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path().join("gold.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("gold.jsonl: ")
     );
 }

@@ -19,6 +19,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
         match inputs::read(input, forced) {
             Ok(calls) => {
                 for mut t in calls {
+                    // Shown anyway: annotate is for looking at what was read.
+                    if let Err(e) = transcript::read::require_two_speakers(&t) {
+                        eprintln!("warning: {e} (score and check refuse this call)");
+                    }
                     transcript::roles::assign(&mut t, &overrides, &ruleset.roles);
                     let call = analysis::annotate(&t, &ruleset.lexicon);
                     if jsonl {
