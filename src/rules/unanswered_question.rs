@@ -2,7 +2,8 @@
 
 use super::config::{require, rule_table};
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc, times, utterances_of};
-use crate::analysis::{Annotated, Question, QuestionStatus};
+use crate::analysis::normalize::{self, class};
+use crate::analysis::{Act, Annotated, Lexicon, Question, QuestionForm, QuestionStatus, questions};
 use crate::transcript::Role;
 
 pub const ID: &str = "unanswered-question";
@@ -61,8 +62,16 @@ impl Check for UnansweredQuestion {
     fn check(&self, call: &Annotated, out: &mut Emit) {
         let mut reasks: Vec<usize> = Vec::new();
         for i in utterances_of(call, Role::Prospect) {
-            let Some(q) = &call.utterances[i].question else {
-                continue;
+            let implied;
+            let q = match &call.utterances[i].question {
+                Some(q) => q,
+                None => match implied_question(call, out, i) {
+                    Some(q) => {
+                        implied = q;
+                        &implied
+                    }
+                    None => continue,
+                },
             };
             let is_reask = reasks.contains(&i);
             reasks.extend(&q.reasked);
@@ -76,6 +85,52 @@ impl Check for UnansweredQuestion {
             out.at(call, i, message(q, &labels), reply);
         }
     }
+}
+
+/// Fewest words for an utterance the reply shows to be a question.
+const IMPLIED_MIN_WORDS: usize = 4;
+
+/// A question the rep's reply shows was asked, though its wording did not (unpunctuated speech:
+/// "can support come on site this week"): the rep's next utterance praises it as a question
+/// ("great question") or defers it ("I'll get back to you on that").
+fn implied_question(call: &Annotated, out: &Emit, i: usize) -> Option<Question> {
+    let a = &call.utterances[i];
+    if a.acts.contains(Act::Acknowledgement) || a.words < IMPLIED_MIN_WORDS {
+        return None;
+    }
+    let next = i + 1;
+    let reply = call.transcript.utterances.get(next)?;
+    if reply.role != Role::Rep {
+        return None;
+    }
+    let cues = out.cue_labels(call, next);
+    let status = if cues.iter().any(|l| l.starts_with("deflection.praise")) {
+        QuestionStatus::Deflected
+    } else if call.utterances[next].acts.contains(Act::Deferral)
+        && has_question_words(&call.transcript.utterances[i].text, out.lexicon())
+    {
+        QuestionStatus::Deferred
+    } else {
+        return None;
+    };
+    Some(Question {
+        form: QuestionForm::Declarative,
+        status,
+        answer: None,
+        response: Some(next),
+        reasked: Vec::new(),
+    })
+}
+
+/// A deferral may follow a statement ("we won't buy until it works" / "I'll let support know"):
+/// then only a wh-word, or an auxiliary opening the clause ("can support come..."), makes it one.
+fn has_question_words(text: &str, lexicon: &Lexicon) -> bool {
+    let n = normalize::normalize(text, &lexicon.words);
+    let core = questions::core_words(&n);
+    let opens_with_aux = core
+        .get(questions::clause_start(&n, &core, lexicon))
+        .is_some_and(|&w| n.is(w, class::INVERTING));
+    opens_with_aux || (0..n.len()).any(|w| n.is(w, class::WH))
 }
 
 /// What the rep did, from the phrase list that matched the reply, and how often it was re-asked.
@@ -111,7 +166,7 @@ fn message(q: &Question, reply_cues: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Act, QuestionForm};
+    use crate::analysis::Act;
     use crate::rules::testing::{ask, check, marked, script};
 
     fn question(status: QuestionStatus, response: Option<usize>, reasked: Vec<usize>) -> Question {
@@ -173,6 +228,25 @@ mod tests {
         assert_eq!(found[0].related_line, Some(2));
         assert!(
             found[0].message.contains("re-asked once"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_reply_that_defers_shows_an_unmarked_question() {
+        let t = script(&[
+            "P: can support come on site this week",
+            "R: I'll pass that along.",
+            "P: we sign next week",
+            "R: Great.",
+        ]);
+        let call = marked(&t, &[(2, &[Act::Deferral])]);
+        let found = check(&rule(), &call);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].related_line), (1, Some(2)));
+        assert!(
+            found[0].message.starts_with("deferred"),
             "{}",
             found[0].message
         );
