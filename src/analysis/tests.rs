@@ -198,6 +198,15 @@ fn an_echo_said_as_a_question_acknowledges_and_asks() {
 }
 
 #[test]
+fn an_indirect_question_to_the_listener() {
+    assert_eq!(
+        form("I don't know if you saw the proposal we sent."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(form("I don't know if it will ship this quarter."), None);
+}
+
+#[test]
 fn acknowledgement_kinds() {
     let kind = |t: &str| alone(t).ack;
     assert_eq!(kind("uh-huh"), Some(AckKind::Backchannel));
