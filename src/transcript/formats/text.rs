@@ -96,8 +96,10 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A label seen once in a call where the real speakers each speak several times, on a line
-/// that runs on from the one before (no blank line or comment between), is more likely
-/// text ("Note: the meeting is at 3"): fold it back into the utterance before it.
+/// that runs on from the one before (no blank line or comment between) in the middle of its
+/// sentence, is more likely text ("Note: the meeting is at 3"): fold it back into the
+/// utterance before it. After a finished sentence, or in a call without punctuation (where
+/// nothing tells), it is a real speaker who spoke once, as a second prospect often does.
 /// `set_off` (sorted) holds the lines of utterances that stand apart.
 fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -113,14 +115,17 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
         .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(*s))
         .map(|(s, _)| s.to_string())
         .collect();
-    if recurring < 2 || one_off.is_empty() {
+    let punctuated = t.utterances.iter().any(|u| ends_sentence(&u.text));
+    if recurring < 2 || one_off.is_empty() || !punctuated {
         return;
     }
     let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
             Some(prev)
-                if one_off.contains(&u.speaker) && set_off.binary_search(&u.line).is_err() =>
+                if one_off.contains(&u.speaker)
+                    && set_off.binary_search(&u.line).is_err()
+                    && !ends_sentence(&prev.text) =>
             {
                 let label = format!("{}: {}", u.speaker, u.text);
                 super::shared::push_words(&mut prev.text, &label);
@@ -129,6 +134,12 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
         }
     }
     t.utterances = kept;
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', ')', '\u{201d}'])
+        .ends_with(['.', '?', '!', '\u{2026}'])
 }
 
 fn read_comment(t: &mut Transcript, comment: &str, pending: &mut Vec<String>) {
@@ -211,10 +222,20 @@ mod tests {
 
     #[test]
     fn a_one_off_label_among_regular_speakers_is_text() {
-        let text = "Dana: a\nMarcus: b\nNote: at 3 we meet\nDana: c\nMarcus: d\n";
+        let text = "Dana: a.\nMarcus: the plan is\nNote: at 3 we meet\nDana: c.\nMarcus: d.\n";
         let t = read("a.txt", text).unwrap();
         assert_eq!(t.speakers(), vec!["Dana", "Marcus"]);
-        assert_eq!(t.utterances[1].text, "b Note: at 3 we meet");
+        assert_eq!(t.utterances[1].text, "the plan is Note: at 3 we meet");
+    }
+
+    #[test]
+    fn a_one_off_speaker_after_a_finished_sentence_is_kept() {
+        let text = "Dana: a.\nMarcus: b.\nPriya: does it work offline?\nDana: c.\nMarcus: d.\n";
+        let t = read("a.txt", text).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
+        let unpunctuated = "Dana: a\nMarcus: b\nPriya: does it work offline\nDana: c\nMarcus: d\n";
+        let t = read("a.txt", unpunctuated).unwrap();
+        assert_eq!(t.speakers(), vec!["Dana", "Marcus", "Priya"]);
     }
 
     #[test]
