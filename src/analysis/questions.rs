@@ -256,6 +256,9 @@ fn syntactic_form(
     if look_inside && mid_inversion(n, core) {
         return Some(yes_no());
     }
+    if look_inside && mid_wh_question(n, &core[lead..]) {
+        return Some(QuestionForm::Wh);
+    }
     if tag_ending(n, core) {
         return Some(QuestionForm::Tag);
     }
@@ -284,6 +287,26 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     }
     let negative_statement = core[..core.len() - 2].iter().any(|&i| n.is(i, NEGATION));
     negative_tag != negative_statement
+}
+
+/// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the
+/// middle of an unpunctuated utterance, where speech recognition left no sentence break.
+fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
+    use class::*;
+    if is_written(n) {
+        return false;
+    }
+    // "who" mid-utterance is mostly a relative pronoun ("the people who were there"); asking
+    // oneself ("why can't I", "what was it") is not asking the listener.
+    (1..s.len().saturating_sub(2)).any(|j| {
+        n.is(s[j], WH)
+            && n.word(s[j]) != "who"
+            && n.is(s[j + 1], AUX)
+            && (n.word(s[j + 2]) == "you" || n.is(s[j + 2], DETERMINER))
+            && !n.is(s[j - 1], WH | AUX | REPORTING)
+            && (n.is(s[j - 1], DISCOURSE) || !n.is(s[j - 1], EMBEDDER))
+            && !s[..j].iter().any(|&w| n.is(w, REPORTING))
+    })
 }
 
 /// "... I was going to ask, do you have kids": an inverted auxiliary before "you" later in the

@@ -219,6 +219,20 @@ fn an_elliptical_echo_question_acknowledges_and_asks() {
 }
 
 #[test]
+fn a_wh_question_inside_unpunctuated_speech() {
+    assert_eq!(
+        form("before we sign anything where is the customer data hosted"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("we only have a few seats so how would you price that"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("the people who are on the team like it"), None);
+    assert_eq!(form("i keep thinking why can't i find the report"), None);
+}
+
+#[test]
 fn acknowledgement_kinds() {
     let kind = |t: &str| alone(t).ack;
     assert_eq!(kind("uh-huh"), Some(AckKind::Backchannel));
