@@ -86,7 +86,7 @@ fn follow(
             break;
         }
         let evidence = evidence(call, replies, lex, i, j, form);
-        if let Some(status) = settle(a, evidence) {
+        if let Some(status) = settle(a, evidence, answers_directly(replies[j], form)) {
             q.status = status;
             answer_evidence = evidence;
             if status == QuestionStatus::Answered {
@@ -121,18 +121,36 @@ fn follow(
 }
 
 /// What a reply does to the question, or `None` when it passes (backchannel, counter-question).
-fn settle(a: &super::UtteranceAnalysis, evidence: Evidence) -> Option<QuestionStatus> {
+/// A reply that asks back after a direct answer ("By Friday. Can we meet at eleven?") answers.
+fn settle(
+    a: &super::UtteranceAnalysis,
+    evidence: Evidence,
+    direct: bool,
+) -> Option<QuestionStatus> {
     let weak = evidence < Evidence::Strong;
     if a.acts.contains(Act::Deferral) && weak {
         Some(QuestionStatus::Deferred)
     } else if a.acts.contains(Act::Deflection) && weak {
         Some(QuestionStatus::Deflected)
+    } else if a.acts.contains(Act::Question) && direct {
+        Some(QuestionStatus::Answered)
     } else if a.acts.contains(Act::Acknowledgement) || a.acts.contains(Act::Question) {
         None
     } else if a.acts.contains(Act::Pivot) && weak {
         Some(QuestionStatus::Ignored)
     } else {
         Some(QuestionStatus::Answered)
+    }
+}
+
+/// The reply gives the kind of answer the question asked for: yes or no to a yes-no question,
+/// a reason, an amount or a time to a wh-question. (Shared words alone do not count here: a
+/// clarifying counter-question repeats the question's words.)
+fn answers_directly(reply: ReplyCues, form: QuestionForm) -> bool {
+    match form {
+        QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative => reply.yes_no,
+        QuestionForm::Wh | QuestionForm::OpenRequest => reply.answer_marker,
+        QuestionForm::Choice => false,
     }
 }
 

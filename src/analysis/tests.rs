@@ -369,6 +369,31 @@ fn answer_after_a_clarifying_question_and_a_backchannel() {
 }
 
 #[test]
+fn a_direct_answer_followed_by_a_question_back_answers() {
+    let q = status(
+        &[
+            ("Dana", "When will the contract be ready?"),
+            ("Rep", "Tuesday afternoon. Do you want me to send it to legal as well?"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Answered);
+    assert_eq!(q.answer, Some(1));
+    // A counter-question with no answer in it still waits for the answer.
+    let q = status(
+        &[
+            ("Dana", "does it work with our scanners"),
+            ("Rep", "which scanners do you use?"),
+            ("Dana", "the zebra ones"),
+            ("Rep", "yes those work out of the box"),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Answered);
+    assert_eq!(q.answer, Some(3));
+}
+
+#[test]
 fn deflected_deferred_ignored_and_open() {
     let q = status(
         &[
