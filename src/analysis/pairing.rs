@@ -86,7 +86,9 @@ fn follow(
             break;
         }
         let evidence = evidence(call, replies, lex, i, j, form);
-        if let Some(status) = settle(a, evidence, answers_directly(replies[j], form)) {
+        let offers_meeting = a.acts.contains(Act::NextStep) && a.has_cue(lex, "next_step.meeting");
+        let direct = answers_directly(replies[j], form);
+        if let Some(status) = settle(a, evidence, direct, offers_meeting) {
             q.status = status;
             answer_evidence = evidence;
             if status == QuestionStatus::Answered {
@@ -126,11 +128,15 @@ fn settle(
     a: &super::UtteranceAnalysis,
     evidence: Evidence,
     direct: bool,
+    offers_meeting: bool,
 ) -> Option<QuestionStatus> {
     let weak = evidence < Evidence::Strong;
     if a.acts.contains(Act::Deferral) && weak {
         Some(QuestionStatus::Deferred)
     } else if a.acts.contains(Act::Deflection) && weak {
+        Some(QuestionStatus::Deflected)
+    } else if offers_meeting && evidence == Evidence::None && !direct {
+        // Proposing a meeting instead of answering ("let's get something on the calendar").
         Some(QuestionStatus::Deflected)
     } else if a.acts.contains(Act::Question) && direct {
         Some(QuestionStatus::Answered)

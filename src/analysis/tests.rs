@@ -373,7 +373,10 @@ fn a_direct_answer_followed_by_a_question_back_answers() {
     let q = status(
         &[
             ("Dana", "When will the contract be ready?"),
-            ("Rep", "Tuesday afternoon. Do you want me to send it to legal as well?"),
+            (
+                "Rep",
+                "Tuesday afternoon. Do you want me to send it to legal as well?",
+            ),
         ],
         0,
     );
@@ -391,6 +394,33 @@ fn a_direct_answer_followed_by_a_question_back_answers() {
     );
     assert_eq!(q.status, QuestionStatus::Answered);
     assert_eq!(q.answer, Some(3));
+}
+
+#[test]
+fn a_meeting_offered_instead_of_an_answer_deflects() {
+    let q = status(
+        &[
+            ("Dana", "Is that enough to justify renewing?"),
+            (
+                "Rep",
+                "I'd love to walk your CFO through it, let's set up a meeting next week.",
+            ),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Deflected);
+    assert_eq!(q.response, Some(1));
+    let q = status(
+        &[
+            ("Dana", "Is that enough to justify renewing?"),
+            (
+                "Rep",
+                "Yes, easily. Let's set up a meeting to walk your CFO through it.",
+            ),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Answered);
 }
 
 #[test]
