@@ -86,7 +86,7 @@ fn follow(
             break;
         }
         let evidence = evidence(call, replies, lex, i, j, form);
-        let offers_meeting = a.acts.contains(Act::NextStep) && a.has_cue(lex, "next_step.meeting");
+        let offers_meeting = a.acts.contains(Act::NextStep) && a.has_cue(lex, "next-step.meeting");
         let direct = answers_directly(replies[j], form);
         if let Some(status) = settle(a, evidence, direct, offers_meeting) {
             q.status = status;
