@@ -64,6 +64,9 @@ fn phrase(n: &Normalized, i: usize, len: usize) -> &str {
 }
 
 fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, usize)> {
+    if !n.is(i, class::ACK_START) {
+        return None;
+    }
     let max = lex.ack_max_phrase_words.min(n.len() - i);
     (1..=max)
         .rev()

@@ -73,6 +73,9 @@ pub struct WordClasses {
     pub determiners: Vec<String>,
     #[serde(default)]
     pub wh_words: Vec<String>,
+    /// Wh-words that ask as the subject, without inversion ("what took you there", "how come").
+    #[serde(default)]
+    pub wh_subjects: Vec<String>,
     /// Contracted wh-words that are questions on their own ("what's", "how'd").
     #[serde(default)]
     pub wh_contractions: Vec<String>,
@@ -138,6 +141,10 @@ pub struct AckConfig {
     pub appreciation: Vec<String>,
     #[serde(default)]
     pub sympathy: Vec<String>,
+    /// Leave-takings ("bye", "take care"): an utterance with one closes the call, it does not
+    /// acknowledge, even when it echoes the other side's "bye".
+    #[serde(default)]
+    pub closings: Vec<String>,
     /// Openers of evaluative acknowledgements ("that's", "that sounds", "how").
     #[serde(default)]
     pub evaluation_heads: Vec<String>,

@@ -21,6 +21,7 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
             continue;
         }
         let echo_candidate = !a.acts.contains(Act::Acknowledgement)
+            && !a.closing
             && a.question
                 .as_ref()
                 .is_none_or(|q| q.form == QuestionForm::Declarative)

@@ -33,6 +33,11 @@ pub(crate) fn read_utterance(
     if n.question_mark && shape.is_some_and(|s| s.whole) && is_whole_tag(n, matches) {
         shape = None;
     }
+    let closing = matches.iter().any(|&(t, _, _)| t == Target::Closing);
+    if closing {
+        shape = None;
+        a.closing = true;
+    }
     match shape {
         Some(s) if s.whole => {
             a.acts.insert(Act::Acknowledgement);

@@ -3,9 +3,8 @@
 
 use super::acts::{AckKind, Act};
 use super::config::{AnalysisConfig, PhraseLists};
-use super::normalize::{WordIndex, class, normalize_phrase};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use super::normalize::{WordIndex, WordMap, class, normalize_phrase};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// What a phrase pattern in the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +16,7 @@ pub enum Target {
     NotQuestionOpener,
     FillerEnding,
     TagEnding,
+    Closing,
 }
 
 /// The analysis configuration compiled once per run.
@@ -31,14 +31,14 @@ pub struct Lexicon {
     pub(crate) phrases: Option<AhoCorasick>,
     pub(crate) targets: Vec<Target>,
     /// Normalised whole utterances that are not questions ("what's the word").
-    pub(crate) not_questions: HashMap<String, ()>,
+    pub(crate) not_questions: WordMap<()>,
     pub(crate) not_question_max_words: usize,
     /// Two-word discourse markers ("i mean", "you know").
     pub(crate) discourse_phrases: Vec<(String, String)>,
     /// Normalised yes/no answer phrases ("yeah", "uh huh", "nope").
-    pub(crate) yes_no: HashMap<String, ()>,
+    pub(crate) yes_no: WordMap<()>,
     /// Normalised acknowledgement phrases and their kind.
-    pub(crate) acks: HashMap<String, AckKind>,
+    pub(crate) acks: WordMap<AckKind>,
     pub(crate) ack_max_phrase_words: usize,
     pub ack_max_words: usize,
     pub reflection_max_words: usize,
@@ -86,6 +86,8 @@ impl Lexicon {
         );
         add(&q.filler_endings, Target::FillerEnding, &mut lex.targets);
         add(&q.tag_endings, Target::TagEnding, &mut lex.targets);
+        let closings = &config.acknowledgement.closings;
+        add(closings, Target::Closing, &mut lex.targets);
         let groups: [(&str, Act, &PhraseLists); 7] = [
             ("deflection", Act::Deflection, &config.deflection),
             ("deferral", Act::Deferral, &config.deferral),
@@ -107,6 +109,7 @@ impl Lexicon {
         lex.phrases = Some(
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .map_err(|e| format!("[analysis] phrase lists: {e}"))?,
         );
@@ -138,6 +141,12 @@ impl Lexicon {
             .map(|p| (normalize_phrase(p), ()))
             .collect();
         compile_acks(&mut lex, config);
+        let starts: Vec<String> = lex
+            .acks
+            .keys()
+            .filter_map(|p| p.split(' ').next().map(str::to_string))
+            .collect();
+        lex.words.add(&starts, class::ACK_START);
         Ok(lex)
     }
 
@@ -202,6 +211,7 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&w.subject_pronouns, class::SUBJECT);
     index.add(&w.determiners, class::DETERMINER);
     index.add(&w.wh_words, class::WH);
+    index.add(&w.wh_subjects, class::WH_SUBJECT);
     index.add(&w.wh_contractions, class::WH_CONTRACTION);
     index.add(&w.tag_pronouns, class::TAG_SUBJECT);
     index.add(&w.negations, class::NEGATION);

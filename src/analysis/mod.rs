@@ -61,6 +61,8 @@ pub struct UtteranceAnalysis {
     pub cues: Vec<u16>,
     /// Sorted hashes of the content-word stems, for [`overlap`].
     pub content: Vec<u32>,
+    /// A leave-taking ("bye", "take care"): neither an acknowledgement nor a reflection.
+    pub closing: bool,
 }
 
 impl UtteranceAnalysis {
@@ -91,15 +93,16 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let turns = transcript.turns();
     let mut utterances = Vec::with_capacity(transcript.utterances.len());
     let mut shapes = Vec::with_capacity(transcript.utterances.len());
-    let mut norms = Vec::with_capacity(transcript.utterances.len());
+    let mut replies = Vec::with_capacity(transcript.utterances.len());
+    let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
     for u in &transcript.utterances {
-        let n = normalize::normalize(&u.text, &lexicon.words);
+        normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n.padded, &mut matches);
         let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lexicon);
         utterances.push(analysis);
         shapes.push(shape);
-        norms.push(n);
+        replies.push(pairing::ReplyCues::read(&n, lexicon));
     }
     for (ti, turn) in turns.iter().enumerate() {
         for i in turn.utterances.clone() {
@@ -113,6 +116,6 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     };
     context::resolve(&mut call, &shapes, lexicon);
     topic::mark_pivots(&mut call, lexicon);
-    pairing::pair(&mut call, &norms, lexicon);
+    pairing::pair(&mut call, &replies, lexicon);
     call
 }

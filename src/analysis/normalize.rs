@@ -2,6 +2,32 @@
 //! set of content stems that topic overlap compares.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a as a `Hasher`: word lookups are on short keys, where SipHash's setup dominates.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A string-keyed map with the fast hasher.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -23,6 +49,9 @@ pub mod class {
     pub const NEGATION: u32 = 1 << 16;
     pub const REPORTING: u32 = 1 << 17;
     pub const DANGLING: u32 = 1 << 18;
+    /// The first word of some acknowledgement phrase: others need no phrase lookup.
+    pub const ACK_START: u32 = 1 << 19;
+    pub const WH_SUBJECT: u32 = 1 << 20;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }
@@ -30,7 +59,7 @@ pub mod class {
 /// Word → class bits, built once from the rule file.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
-    classes: HashMap<String, u32>,
+    classes: WordMap<u32>,
 }
 
 impl WordIndex {
@@ -89,14 +118,22 @@ impl Normalized {
 
 /// Normalises one utterance.
 pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
-    let mut n = Normalized {
-        padded: String::with_capacity(text.len() + 2),
-        ..Normalized::default()
-    };
+    let mut n = Normalized::default();
+    normalize_into(text, words, &mut n);
+    n
+}
+
+/// Normalises one utterance into `n`, reusing its buffers: one allocation-free pass per
+/// utterance once the buffers have grown.
+pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
+    n.padded.clear();
+    n.spans.clear();
+    n.classes.clear();
+    n.content.clear();
+    n.punctuated = false;
     n.padded.push(' ');
     let mut start: Option<usize> = None;
-    // Indexes of the words that punctuation separates from the word before.
-    let mut breaks: Vec<usize> = Vec::new();
+    let mut break_before = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
@@ -116,33 +153,36 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
             continue;
         }
         if let Some(s) = start.take() {
-            n.spans.push((s as u32, n.padded.len() as u32));
-            n.padded.push(' ');
+            end_word(n, words, s, break_before);
+            break_before = false;
         }
         if matches!(c, '.' | '?' | '!') {
             n.punctuated = true;
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            breaks.push(n.spans.len());
+            break_before = !n.spans.is_empty();
         }
     }
     if let Some(s) = start.take() {
-        n.spans.push((s as u32, n.padded.len() as u32));
-        n.padded.push(' ');
+        end_word(n, words, s, break_before);
     }
+    let trimmed = text.trim_end();
     n.question_mark = ends_with_question_mark(text);
-    n.broken_off = text
-        .trim_end()
-        .ends_with([',', '-', '\u{2014}', '\u{2026}']);
-    n.full_stop = text.trim_end().ends_with(['.', '!']);
-    n.classes = (0..n.len()).map(|i| words.get(n.word(i))).collect();
-    for b in breaks {
-        if let Some(c) = n.classes.get_mut(b) {
-            *c |= class::AFTER_BREAK;
-        }
+    n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
+    n.full_stop = trimmed.ends_with(['.', '!']);
+    fill_content(n);
+}
+
+/// Closes the word that began at byte `start` of `n.padded` and looks up its classes.
+fn end_word(n: &mut Normalized, words: &WordIndex, start: usize, break_before: bool) {
+    let end = n.padded.len();
+    let mut classes = words.get(&n.padded[start..end]);
+    if break_before {
+        classes |= class::AFTER_BREAK;
     }
-    n.content = content_set(&n);
-    n
+    n.spans.push((start as u32, end as u32));
+    n.classes.push(classes);
+    n.padded.push(' ');
 }
 
 /// Normalises a phrase from the rule file the same way as an utterance, without the padding.
@@ -156,17 +196,20 @@ fn ends_with_question_mark(text: &str) -> bool {
         .ends_with('?')
 }
 
-fn content_set(n: &Normalized) -> Vec<u32> {
+fn fill_content(n: &mut Normalized) {
     use class::{DISCOURSE, HESITATION, STOP};
-    let mut set: Vec<u32> = (0..n.len())
-        .filter(|&i| !n.is(i, STOP | HESITATION | DISCOURSE))
-        .map(|i| n.word(i))
-        .filter(|w| w.len() >= 3 || w.bytes().all(|b| b.is_ascii_digit()))
-        .map(|w| hash(stem(w)))
-        .collect();
-    set.sort_unstable();
-    set.dedup();
-    set
+    for i in 0..n.len() {
+        if n.is(i, STOP | HESITATION | DISCOURSE) {
+            continue;
+        }
+        let w = n.word(i);
+        if w.len() >= 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+            let h = hash(stem(w));
+            n.content.push(h);
+        }
+    }
+    n.content.sort_unstable();
+    n.content.dedup();
 }
 
 /// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".

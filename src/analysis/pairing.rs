@@ -9,6 +9,25 @@
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::Lexicon;
 use super::normalize::{self, Normalized, class};
+
+/// What an utterance offers as an answer, read while it was normalised.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ReplyCues {
+    /// Opens with a yes/no phrase ("yeah", "uh-huh, no").
+    pub yes_no: bool,
+    /// Names a reason, an amount or a time ("because", "forty", "Tuesday", "30").
+    pub answer_marker: bool,
+}
+
+impl ReplyCues {
+    pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
+        ReplyCues {
+            yes_no: starts_with_yes_no(n, lex),
+            answer_marker: (0..n.len())
+                .any(|k| n.is(k, class::ANSWER_MARKER) || is_number(n.word(k))),
+        }
+    }
+}
 use super::{Annotated, Question};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,12 +39,12 @@ enum Evidence {
     Strong,
 }
 
-pub(crate) fn pair(call: &mut Annotated, norms: &[Normalized], lex: &Lexicon) {
+pub(crate) fn pair(call: &mut Annotated, replies: &[ReplyCues], lex: &Lexicon) {
     for i in 0..call.utterances.len() {
         let Some(q) = call.utterances[i].question.as_ref() else {
             continue;
         };
-        let outcome = follow(call, norms, lex, i, q.form);
+        let outcome = follow(call, replies, lex, i, q.form);
         if let Some(q) = call.utterances[i].question.as_mut() {
             *q = outcome;
         }
@@ -34,7 +53,7 @@ pub(crate) fn pair(call: &mut Annotated, norms: &[Normalized], lex: &Lexicon) {
 
 fn follow(
     call: &Annotated,
-    norms: &[Normalized],
+    replies: &[ReplyCues],
     lex: &Lexicon,
     i: usize,
     form: QuestionForm,
@@ -47,71 +66,112 @@ fn follow(
         response: None,
         reasked: Vec::new(),
     };
-    let mut replies = 0;
+    let mut heard = 0;
+    let mut next = speakers.len();
+    let mut answer_evidence = Evidence::None;
     for j in i + 1..speakers.len() {
         let a = &call.utterances[j];
         if speakers[j].speaker == speakers[i].speaker {
-            let reasked = replies > 0
-                && a.acts.contains(Act::Question)
-                && normalize::overlap(&call.utterances[i].content, &a.content) >= lex.reask_overlap;
-            if reasked {
-                q.reasked.push(j);
+            if heard > 0 && is_reask(call, lex, i, j) {
                 q.status = QuestionStatus::Ignored;
                 q.response = q.response.or(Some(j - 1));
-                return q;
+                next = j;
+                break;
             }
             continue;
         }
-        replies += 1;
-        if replies > lex.answer_window {
+        heard += 1;
+        if heard > lex.answer_window {
+            next = j;
             break;
         }
-        let evidence = evidence(call, norms, lex, i, j, form);
-        let settled = if a.acts.contains(Act::Deferral) && evidence < Evidence::Strong {
-            Some(QuestionStatus::Deferred)
-        } else if a.acts.contains(Act::Deflection) && evidence < Evidence::Strong {
-            Some(QuestionStatus::Deflected)
-        } else if a.acts.contains(Act::Acknowledgement) || a.acts.contains(Act::Question) {
-            // A backchannel or a clarifying question: the answer may still come.
-            q.response.get_or_insert(j);
-            None
-        } else if a.acts.contains(Act::Pivot) && evidence < Evidence::Strong {
-            Some(QuestionStatus::Ignored)
-        } else {
-            Some(QuestionStatus::Answered)
-        };
-        if let Some(status) = settled {
+        let evidence = evidence(call, replies, lex, i, j, form);
+        if let Some(status) = settle(a, evidence) {
             q.status = status;
+            answer_evidence = evidence;
             if status == QuestionStatus::Answered {
                 q.answer = Some(j);
                 q.response = None;
             } else {
                 q.response = Some(j);
             }
-            return q;
+            next = j + 1;
+            break;
         }
+        // A backchannel or a clarifying question: the answer may still come.
+        q.response.get_or_insert(j);
     }
-    if replies > 0 {
+    if q.status == QuestionStatus::Open && heard > 0 && next == speakers.len() {
         q.status = QuestionStatus::Ignored;
     }
+    if q.status == QuestionStatus::Open && heard > lex.answer_window {
+        q.status = QuestionStatus::Ignored;
+    }
+    q.reasked = reasks(call, lex, i, next.min(speakers.len()));
+    // Asking again after a reply that neither said yes/no nor took up the question's words
+    // means the reply did not answer.
+    if q.status == QuestionStatus::Answered
+        && answer_evidence < Evidence::Strong
+        && !q.reasked.is_empty()
+    {
+        q.status = QuestionStatus::Ignored;
+        q.response = q.answer.take();
+    }
     q
+}
+
+/// What a reply does to the question, or `None` when it passes (backchannel, counter-question).
+fn settle(a: &super::UtteranceAnalysis, evidence: Evidence) -> Option<QuestionStatus> {
+    let weak = evidence < Evidence::Strong;
+    if a.acts.contains(Act::Deferral) && weak {
+        Some(QuestionStatus::Deferred)
+    } else if a.acts.contains(Act::Deflection) && weak {
+        Some(QuestionStatus::Deflected)
+    } else if a.acts.contains(Act::Acknowledgement) || a.acts.contains(Act::Question) {
+        None
+    } else if a.acts.contains(Act::Pivot) && weak {
+        Some(QuestionStatus::Ignored)
+    } else {
+        Some(QuestionStatus::Answered)
+    }
+}
+
+/// Utterance `j` asks question `i` again: same speaker, a question, mostly the same words.
+fn is_reask(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
+    let (a, b) = (&call.utterances[i], &call.utterances[j]);
+    if call.transcript.utterances[i].speaker != call.transcript.utterances[j].speaker
+        || !b.acts.contains(Act::Question)
+    {
+        return false;
+    }
+    // Shared over the larger set: a follow-up that narrows the topic is not the same question.
+    let larger = a.content.len().max(b.content.len());
+    let shared =
+        normalize::overlap(&a.content, &b.content) * a.content.len().min(b.content.len()) as f64;
+    larger > 0 && shared / larger as f64 >= lex.reask_overlap
+}
+
+/// Later asks of question `i`, from utterance `from` on, within the answer window.
+fn reasks(call: &Annotated, lex: &Lexicon, i: usize, from: usize) -> Vec<usize> {
+    let end = (from + 2 * lex.answer_window).min(call.utterances.len());
+    (from..end).filter(|&j| is_reask(call, lex, i, j)).collect()
 }
 
 /// Whether reply `j` carries what question `i` asked for.
 fn evidence(
     call: &Annotated,
-    norms: &[Normalized],
+    replies: &[ReplyCues],
     lex: &Lexicon,
     i: usize,
     j: usize,
     form: QuestionForm,
 ) -> Evidence {
-    let reply = &norms[j];
+    let reply = replies[j];
     let polar = matches!(
         form,
         QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative | QuestionForm::Choice
     );
-    if polar && starts_with_yes_no(reply, lex) {
+    if polar && reply.yes_no {
         return Evidence::Strong;
     }
     if normalize::overlap(&call.utterances[i].content, &call.utterances[j].content)
@@ -120,9 +180,7 @@ fn evidence(
         return Evidence::Strong;
     }
     let open = matches!(form, QuestionForm::Wh | QuestionForm::OpenRequest);
-    if open
-        && (0..reply.len()).any(|k| reply.is(k, class::ANSWER_MARKER) || is_number(reply.word(k)))
-    {
+    if open && reply.answer_marker {
         return Evidence::Weak;
     }
     Evidence::None

@@ -69,7 +69,7 @@ pub fn detect(
         return None;
     }
     // A full stop says the transcriber heard a statement: only a question that opens the
-    // clause outweighs it, not one buried in the middle.
+    // clause with inversion or a wh-word and an auxiliary outweighs it.
     let buried = |start: usize| n.full_stop && start != clause_offset;
     if matches
         .iter()
@@ -140,6 +140,15 @@ fn syntactic_form(
         return Some(QuestionForm::Wh);
     }
     if is(0, WH) && s.len() >= lex.question_min_words && is(1, AUX) {
+        return Some(QuestionForm::Wh);
+    }
+    // "what took you to Denver": the wh-word is the subject; "when things get busy" is not.
+    // Weak evidence: used only where there is no punctuation to say otherwise.
+    if !n.punctuated
+        && is(0, WH_SUBJECT)
+        && s.len() >= lex.question_min_words
+        && !is(1, SUBJECT | DETERMINER | AUX | DISCOURSE)
+    {
         return Some(QuestionForm::Wh);
     }
     if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {

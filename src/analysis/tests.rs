@@ -332,3 +332,52 @@ fn overlap_measures_shared_content() {
     assert_eq!(overlap(&c, 0, 2), 0.0);
     assert!(overlap_with_turn(&c, 0, 1) > 0.4);
 }
+
+#[test]
+fn yeah_after_a_yes_no_question_is_an_answer_not_a_backchannel() {
+    let t = call(&[
+        ("Dana", "we moved everything to the new warehouse"),
+        ("Rep", "yeah"),
+        ("Rep", "are you using the scanners there"),
+        ("Dana", "yeah"),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert_eq!(c.utterances[1].ack, Some(AckKind::Backchannel));
+    assert!(!c.utterances[3].acts.contains(Act::Acknowledgement));
+    let q = c.utterances[2].question.as_ref().unwrap();
+    assert_eq!((q.status, q.answer), (QuestionStatus::Answered, Some(3)));
+}
+
+#[test]
+fn a_question_nobody_answers_before_the_window_closes_is_ignored() {
+    let mut lines = vec![("Dana", "how do you handle returns")];
+    lines.extend(std::iter::repeat_n(("Rep", "uh-huh"), 3));
+    let q = status(&lines, 0);
+    assert_eq!(q.status, QuestionStatus::Ignored);
+}
+
+#[test]
+fn thresholds_outside_zero_to_one_are_refused() {
+    let mut config = config::AnalysisConfig::default();
+    config.pairing.reask_overlap = Some(1.5);
+    let err = Lexicon::compile(&config).unwrap_err();
+    assert!(err.contains("reask_overlap"), "{err}");
+}
+
+#[test]
+fn asking_again_after_a_reply_that_did_not_answer() {
+    let q = status(
+        &[
+            ("Dana", "what would pricing look like for fifty seats"),
+            ("Rep", "we work with a lot of teams your size"),
+            (
+                "Dana",
+                "right but what would pricing look like for fifty seats",
+            ),
+        ],
+        0,
+    );
+    assert_eq!(q.status, QuestionStatus::Ignored);
+    assert_eq!((q.answer, q.response), (None, Some(1)));
+    assert_eq!(q.reasked, vec![2]);
+}
