@@ -113,6 +113,10 @@ pub struct QuestionConfig {
     /// Whole utterances that are talk to oneself or exclamations, not questions ("what's the word").
     #[serde(default)]
     pub not_questions: Vec<String>,
+    /// Whole utterances that search for a word ("what's his name", "what do you call it"): not
+    /// questions unless said with a question mark, when they ask the listener to supply it.
+    #[serde(default)]
+    pub word_searches: Vec<String>,
     /// Openings that look like questions but are suggestions or exclamations ("why don't we").
     #[serde(default)]
     pub not_question_openers: Vec<String>,

@@ -28,9 +28,8 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
             && a.words <= lex.reflection_max_words
             && !a.content.is_empty();
         if echo_candidate && is_subset(&a.content, &call.utterances[i - 1].content) {
+            // An echo said as a question ("Forty reps?") still asks for confirmation.
             let a = &mut call.utterances[i];
-            a.acts.remove(Act::Question);
-            a.question = None;
             a.acts.insert(Act::Acknowledgement);
             a.ack = Some(AckKind::Reflection);
         }

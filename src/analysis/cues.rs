@@ -1,7 +1,7 @@
 //! One utterance on its own: phrase-list cues, acknowledgement shape, question form.
 
 use super::acks::{self, AckShape};
-use super::acts::{Act, QuestionStatus};
+use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::{Lexicon, Target};
 use super::normalize::Normalized;
 use super::questions;
@@ -46,8 +46,10 @@ pub(crate) fn read_utterance(
         Some(s) => a.lead_ack = Some(s.kind),
         None => {}
     }
-    if !a.acts.contains(Act::Acknowledgement)
-        && let Some(form) = questions::detect(n, matches, lex)
+    // "Oh, you do?": an echo that acknowledges and asks at once.
+    let echo_question = n.question_mark && n.len() >= 3;
+    if (echo_question || !a.acts.contains(Act::Acknowledgement))
+        && let Some(form) = detect_question(text, n, matches, lex)
     {
         a.acts.insert(Act::Question);
         a.question = Some(Question {
@@ -65,4 +67,19 @@ fn is_whole_tag(n: &Normalized, matches: &[(Target, usize, usize)]) -> bool {
     matches
         .iter()
         .any(|&(t, start, end)| t == Target::TagEnding && start == 0 && end == n.padded.len())
+}
+
+/// The question form of the whole utterance, or of its sentences read one by one when the whole
+/// reads as no question or only as a declarative one.
+fn detect_question(
+    text: &str,
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+) -> Option<QuestionForm> {
+    let whole = questions::detect(n, matches, lex);
+    if whole.is_some_and(|f| f != QuestionForm::Declarative) {
+        return whole;
+    }
+    questions::detect_sentences(text, lex).or(whole)
 }

@@ -30,8 +30,9 @@ pub struct Lexicon {
     pub words: WordIndex,
     pub(crate) phrases: Option<AhoCorasick>,
     pub(crate) targets: Vec<Target>,
-    /// Normalised whole utterances that are not questions ("what's the word").
-    pub(crate) not_questions: WordMap<()>,
+    /// Normalised whole utterances that are not questions ("what's the word"); `true` for word
+    /// searches, which a question mark makes questions ("what's his name?").
+    pub(crate) not_questions: WordMap<bool>,
     pub(crate) not_question_max_words: usize,
     /// Two-word discourse markers ("i mean", "you know").
     pub(crate) discourse_phrases: Vec<(String, String)>,
@@ -114,9 +115,10 @@ impl Lexicon {
                 .map_err(|e| format!("[analysis] phrase lists: {e}"))?,
         );
         lex.not_questions = q
-            .not_questions
+            .word_searches
             .iter()
-            .map(|p| (normalize_phrase(p), ()))
+            .map(|p| (normalize_phrase(p), true))
+            .chain(q.not_questions.iter().map(|p| (normalize_phrase(p), false)))
             .collect();
         lex.not_question_max_words = lex
             .not_questions

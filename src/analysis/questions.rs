@@ -4,7 +4,7 @@
 
 use super::acts::QuestionForm;
 use super::lexicon::{Lexicon, Target};
-use super::normalize::{Normalized, class};
+use super::normalize::{Normalized, class, normalize};
 
 /// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed.
 pub(crate) fn core_words(n: &Normalized) -> Vec<usize> {
@@ -93,11 +93,20 @@ pub fn detect(
         syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
+        // "what else did I serve with that": asked of oneself, which written text shows by
+        // leaving out the question mark.
+        if form == Some(QuestionForm::Wh)
+            && (pseudo_cleft(n, clause) || (is_written(n) && asks_oneself(n, clause)))
+        {
+            return None;
+        }
         return form;
     }
     // No question word order, only the mark: a filler ("you know?") or a quoted question
     // ("he said, what are these?") is not the speaker asking.
-    let quoted = || (0..n.len()).any(|i| n.is(i, class::REPORTING));
+    // "you said you had two offices?" checks what the listener said: that is asking.
+    let quoted =
+        || (0..n.len()).any(|i| n.is(i, class::REPORTING) && (i == 0 || n.word(i - 1) != "you"));
     if form.is_none() && (at_end(Target::FillerEnding) || quoted()) {
         return None;
     }
@@ -108,6 +117,78 @@ pub fn detect(
     }))
 }
 
+/// A question among other sentences: "Does it integrate? We use NetSuite." or "They're
+/// telling me it's fine. What's driving it?". Each sentence that ends with a question mark is
+/// read on its own, so that the statements around it neither hide it nor lend it their words.
+/// Only texts of several sentences with a question mark get here: normalising again costs little.
+pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
+    let body = text.trim_end();
+    let first_end = body.find(['.', '!', '?'])?;
+    if first_end + 1 == body.len() || !body.contains('?') {
+        return None;
+    }
+    let mut start = 0;
+    let mut matches = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let sentence = &text[start..=i];
+        start = i + 1;
+        if c != '?' {
+            continue;
+        }
+        let inner = normalize(sentence, &lex.words);
+        lex.matches(&inner.padded, &mut matches);
+        if let Some(form) = detect(&inner, &matches, lex) {
+            return Some(form);
+        }
+    }
+    None
+}
+
+/// The text was punctuated by a person (commas, full stops), so a missing question mark says
+/// something; speech recognition output has no punctuation at all.
+fn is_written(n: &Normalized) -> bool {
+    n.punctuated || n.broken_off || (0..n.len()).any(|i| n.is(i, class::AFTER_BREAK))
+}
+
+/// A wh-question whose inverted auxiliary has "I" for subject ("what do I", "what else did I").
+fn asks_oneself(n: &Normalized, clause: &[usize]) -> bool {
+    (1..clause.len().min(3)).any(|k| {
+        n.is(clause[k], class::AUX) && clause.get(k + 1).is_some_and(|&i| n.word(i) == "i")
+    })
+}
+
+/// "what's funny about it is ...", "what irks me is ...": a wh-clause that is the subject of a
+/// later "is"/"was" is a statement (a pseudo-cleft), not a question.
+fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
+    use class::*;
+    // Only "what"/"who" head a subject clause; "how old is she" asks.
+    let head = n.word(clause[0]);
+    if !n.is(clause[0], WH | WH_CONTRACTION)
+        || !(head.starts_with("what") || head.starts_with("who"))
+    {
+        return false;
+    }
+    let first = if n.is(clause[0], WH) && clause.len() > 1 && n.is(clause[1], AUX) {
+        2
+    } else {
+        1
+    };
+    // At least two words of its own ("what irks me is"), none of them a subject ("what do you
+    // think is best" asks).
+    (first + 2..clause.len()).any(|k| {
+        matches!(n.word(clause[k]), "is" | "was")
+            && !clause[first..k]
+                .iter()
+                .any(|&w| n.is(w, SUBJECT | WH | WH_CONTRACTION))
+            && clause
+                .get(k + 1)
+                .is_none_or(|&next| !n.is(next, SUBJECT | TAG_SUBJECT))
+    })
+}
+
 fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
     if clause.len() > lex.not_question_max_words {
         return false;
@@ -115,7 +196,9 @@ fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
     let (first, last) = (clause[0], clause[clause.len() - 1]);
     let text = &n.padded[n.spans[first].0 as usize..n.spans[last].1 as usize];
     // Stutters were collapsed in `clause` but not in `text`; compare only clean clauses.
-    lex.not_questions.contains_key(text)
+    lex.not_questions
+        .get(text)
+        .is_some_and(|&word_search| !(word_search && n.question_mark))
 }
 
 /// The form given by word order alone: inversion, a wh-word, or a negative tag.
@@ -162,8 +245,9 @@ fn syntactic_form(
     {
         return Some(yes_no());
     }
-    // An elliptical "do you?" / "isn't it?" on its own (not "so do I").
-    if s.len() == 2 && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != "i" {
+    // An elliptical "do you?" / "isn't it?" on its own (not "so do I"); with a full stop it is
+    // a backchannel ("Oh, do you.").
+    if s.len() == 2 && !n.full_stop && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != "i" {
         let after_so = lead > 0 && n.is(core[lead - 1], EMBEDDER);
         if !after_so {
             return Some(QuestionForm::YesNo);

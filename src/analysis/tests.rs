@@ -127,6 +127,77 @@ fn fillers_rhetoric_and_fragments_are_not_questions() {
 }
 
 #[test]
+fn a_question_among_statements_is_read_by_its_sentence() {
+    assert_eq!(
+        form("Does it integrate with NetSuite? We run billing there."),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Finance keeps telling me it's fine. What's driving the renewal price?"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("You said you have two warehouses?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(form("We looked at it. It was fine."), None);
+}
+
+#[test]
+fn a_question_mark_turns_a_word_search_into_a_question() {
+    assert_eq!(form("what do you call it"), None);
+    assert_eq!(form("uh, what's his name,"), None);
+    assert_eq!(form("What's his name?"), Some(QuestionForm::Wh));
+}
+
+#[test]
+fn relative_and_cleft_wh_clauses_are_statements() {
+    assert_eq!(form("so what we'll do is set up a sandbox"), None);
+    assert_eq!(form("what I'm hearing is the audit slipped"), None);
+    assert_eq!(
+        form("what's nice about the new dashboard is it updates hourly"),
+        None
+    );
+    assert_eq!(
+        form("what do you think is the main blocker"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("how big is the team"), Some(QuestionForm::Wh));
+}
+
+#[test]
+fn a_wh_question_to_oneself_in_written_text() {
+    assert_eq!(form("Uh, what else did I want to cover."), None);
+    assert_eq!(
+        form("what else did I want to cover"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("What do I need to send you?"), Some(QuestionForm::Wh));
+}
+
+#[test]
+fn greetings_imperatives_and_flat_echoes_are_not_questions() {
+    assert_eq!(form("How are you doing today?"), None);
+    assert_eq!(form("Do it."), None);
+    assert_eq!(form("Oh, do you."), None);
+    assert_eq!(form("Do you?"), Some(QuestionForm::YesNo));
+}
+
+#[test]
+fn an_echo_said_as_a_question_acknowledges_and_asks() {
+    let a = alone("Oh, you do?");
+    assert!(a.acts.contains(Act::Acknowledgement));
+    assert!(a.acts.contains(Act::Question));
+    let t = call(&[
+        ("Dana", "We have forty reps in the field."),
+        ("Rep", "Forty reps?"),
+    ]);
+    let echo = &annotate(&t, lexicon()).utterances[1];
+    assert_eq!(echo.ack, Some(AckKind::Reflection));
+    assert!(echo.acts.contains(Act::Question));
+}
+
+#[test]
 fn acknowledgement_kinds() {
     let kind = |t: &str| alone(t).ack;
     assert_eq!(kind("uh-huh"), Some(AckKind::Backchannel));
