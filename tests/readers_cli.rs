@@ -287,3 +287,54 @@ fn rep_option_decides_roles_for_the_named_speaker() {
         (Some("Marcus"), Some("rep"))
     );
 }
+
+#[test]
+fn folder_walks_skip_json_that_is_no_transcript_but_named_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("labels.json"),
+        r#"[{"file": "good.txt", "expect": []}]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gold.jsonl"),
+        "{\"file\": \"good.txt\", \"line\": 1, \"tag\": \"sd\"}\n",
+    )
+    .unwrap();
+    // A malformed transcript in the same folder is still an error.
+    std::fs::write(dir.path().join("broken.json"), "{\"utterances\": [").unwrap();
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken.json: line 1: the JSON ends too early"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+
+    std::fs::remove_file(dir.path().join("broken.json")).unwrap();
+    callscore()
+        .args(["score", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("");
+
+    let out = callscore()
+        .args(["annotate", "--format", "jsonl"])
+        .arg(dir.path().join("gold.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("gold.jsonl: ")
+    );
+}

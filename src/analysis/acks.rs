@@ -16,6 +16,8 @@ pub struct AckShape {
     pub answer_words_only: bool,
     /// The phrases cover the whole utterance (otherwise they only open it).
     pub whole: bool,
+    /// Ends in an echo of the other side's auxiliary ("oh, you do?", "did you?"), which asks too.
+    pub echo: bool,
 }
 
 /// Reads acknowledgement phrases from the start of an utterance.
@@ -24,6 +26,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     let mut kind: Option<AckKind> = None;
     let mut answer_words_only = true;
     let mut after_oh = false;
+    let mut echo = false;
     while i < n.len() {
         if let Some((k, len)) = longest_phrase(n, i, lex) {
             answer_words_only &= lex.is_yes_no(phrase(n, i, len));
@@ -39,12 +42,13 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
         } else if n.is(i, class::ACK_PADDING) {
             after_oh |= n.word(i) == "oh";
             i += 1;
-        } else if after_oh && echo_question(n, i) {
-            // "oh, did you?" / "oh, you do?": a backchannel that only sounds like a question.
+        } else if (after_oh || (i == 0 && n.question_mark)) && echo_question(n, i) {
+            // "oh, did you?" / "you do?": a backchannel that sounds like a question.
             kind = Some(kind.map_or(AckKind::Backchannel, |old| {
                 strongest(old, AckKind::Backchannel)
             }));
             answer_words_only = false;
+            echo = true;
             i = n.len();
         } else {
             break;
@@ -56,6 +60,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
         kind,
         answer_words_only,
         whole,
+        echo,
     })
 }
 

@@ -139,6 +139,10 @@ pub struct AckConfig {
     pub max_words: Option<usize>,
     #[serde(default)]
     pub backchannel: Vec<String>,
+    /// Backchannels that, said as a question ("is that right?", "yeah?"), still acknowledge,
+    /// unlike a tag that asks the other side to confirm ("right?").
+    #[serde(default)]
+    pub asking_backchannels: Vec<String>,
     #[serde(default)]
     pub acknowledgement: Vec<String>,
     #[serde(default)]

@@ -30,7 +30,11 @@ pub(crate) fn read_utterance(
     a.cues.sort_unstable();
     let mut shape = acks::shape(n, lex);
     // "Right?" / "Okay?" on its own asks for confirmation; "Really?" stays a backchannel.
-    if n.question_mark && shape.is_some_and(|s| s.whole) && is_whole_tag(n, matches) {
+    if n.question_mark
+        && shape.is_some_and(|s| s.whole)
+        && is_whole_tag(n, matches)
+        && !lex.asking_backchannels.contains_key(n.padded.trim())
+    {
         shape = None;
     }
     let closing = matches.iter().any(|&(t, _, _)| t == Target::Closing);
@@ -47,7 +51,7 @@ pub(crate) fn read_utterance(
         None => {}
     }
     // "Oh, you do?": an echo that acknowledges and asks at once.
-    let echo_question = n.question_mark && n.len() >= 3;
+    let echo_question = n.question_mark && (n.len() >= 3 || shape.is_some_and(|s| s.echo));
     if (echo_question || !a.acts.contains(Act::Acknowledgement))
         && let Some(form) = detect_question(text, n, matches, lex)
     {

@@ -41,6 +41,8 @@ pub struct Lexicon {
     /// Normalised acknowledgement phrases and their kind.
     pub(crate) acks: WordMap<AckKind>,
     pub(crate) ack_max_phrase_words: usize,
+    /// Normalised backchannels that acknowledge even with a question mark ("is that right?").
+    pub(crate) asking_backchannels: WordMap<()>,
     pub ack_max_words: usize,
     pub reflection_max_words: usize,
     pub question_min_words: usize,
@@ -141,6 +143,12 @@ impl Lexicon {
         lex.yes_no = config
             .pairing
             .yes_no_answers
+            .iter()
+            .map(|p| (normalize_phrase(p), ()))
+            .collect();
+        lex.asking_backchannels = config
+            .acknowledgement
+            .asking_backchannels
             .iter()
             .map(|p| (normalize_phrase(p), ()))
             .collect();

@@ -198,6 +198,27 @@ fn an_echo_said_as_a_question_acknowledges_and_asks() {
 }
 
 #[test]
+fn an_indirect_question_to_the_listener() {
+    assert_eq!(
+        form("I don't know if you saw the proposal we sent."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(form("I don't know if it will ship this quarter."), None);
+}
+
+#[test]
+fn an_elliptical_echo_question_acknowledges_and_asks() {
+    for text in ["Do you?", "Is that right?"] {
+        let a = alone(text);
+        assert!(a.acts.contains(Act::Acknowledgement), "{text}");
+        assert!(a.acts.contains(Act::Question), "{text}");
+    }
+    let right = alone("Right?");
+    assert!(!right.acts.contains(Act::Acknowledgement));
+    assert_eq!(right.question.map(|q| q.form), Some(QuestionForm::Tag));
+}
+
+#[test]
 fn acknowledgement_kinds() {
     let kind = |t: &str| alone(t).ack;
     assert_eq!(kind("uh-huh"), Some(AckKind::Backchannel));

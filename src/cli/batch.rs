@@ -168,7 +168,9 @@ fn drop_output_file(inputs: &mut Vec<Input>, output: Option<&Path>) {
         return;
     };
     inputs.retain(|i| match i {
-        Input::File(p) => p.canonicalize().ok().as_deref() != Some(output.as_path()),
+        Input::File(p) | Input::Found(p) => {
+            p.canonicalize().ok().as_deref() != Some(output.as_path())
+        }
         Input::Stdin => true,
     });
 }

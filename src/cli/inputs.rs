@@ -9,18 +9,21 @@ pub const EXTENSIONS: [&str; 8] = [
     "txt", "vtt", "srt", "csv", "json", "jsonl", "ndjson", "text",
 ];
 
-/// One thing to read: a file or standard input.
+/// One thing to read: a file named on the command line, a file found in a folder, or
+/// standard input.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// Found by walking a folder: JSON that is not a transcript is skipped, not an error.
+    Found(PathBuf),
 }
 
 impl Input {
     pub fn display(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Found(p) => p.display().to_string(),
         }
     }
 }
@@ -34,7 +37,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            inputs.extend(walk(p, &mut errors).into_iter().map(Input::File));
+            inputs.extend(walk(p, &mut errors).into_iter().map(Input::Found));
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
@@ -78,10 +81,10 @@ fn walk(dir: &Path, errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
     found
 }
 
-/// A file a folder walk reads: a known extension, and not the `labels.json` that
-/// `callscore eval` keeps beside the calls it labels.
+/// A file a folder walk reads: a known extension. (JSON files that turn out not to be
+/// transcripts, like the `labels.json` of `callscore eval`, are skipped when read.)
 fn is_transcript(p: &Path) -> bool {
-    has_known_extension(p) && p.file_name().is_none_or(|n| n != "labels.json")
+    has_known_extension(p)
 }
 
 fn has_known_extension(p: &Path) -> bool {
@@ -101,12 +104,23 @@ pub fn read(input: &Input, forced: Option<Format>) -> Result<Vec<Transcript>, Re
                 .map(|_| buf)
                 .map_err(|e| e.to_string())
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| e.to_string()),
+        Input::File(p) | Input::Found(p) => std::fs::read(p).map_err(|e| e.to_string()),
     }
     .map_err(|e| ReadError {
         path: name.clone(),
         line: None,
         message: format!("cannot read: {e}"),
     })?;
-    callscore::transcript::parse(&name, &bytes, forced)
+    let result = callscore::transcript::parse(&name, &bytes, forced);
+    if result.is_err() && matches!(input, Input::Found(_)) && is_other_json_file(&name, &bytes) {
+        return Ok(Vec::new());
+    }
+    result
+}
+
+fn is_other_json_file(name: &str, bytes: &[u8]) -> bool {
+    let json_ext = Path::new(name).extension().is_some_and(|e| {
+        ["json", "jsonl", "ndjson"].contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+    });
+    json_ext && std::str::from_utf8(bytes).is_ok_and(callscore::transcript::read::is_other_json)
 }

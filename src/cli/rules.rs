@@ -111,21 +111,20 @@ fn write_explanation(out: &mut dyn Write, rule: &Rule) -> std::io::Result<()> {
     }
     if !d.options.is_empty() {
         writeln!(out, "Options ([rules.{}] in a rule file):", d.id)?;
-        let width = d
-            .options
-            .iter()
-            .map(|o| o.name.len() + o.value.len())
-            .max()
-            .unwrap_or(0)
-            + 3;
         for o in &d.options {
             let value = if o.value.is_empty() {
                 "(unset)"
             } else {
                 &o.value
             };
-            let setting = format!("{} = {value}", o.name);
-            writeln!(out, "  {setting:width$}  {}", o.help)?;
+            let mut lines = wrap(&format!("{} = {value}", o.name), 86).into_iter();
+            writeln!(out, "  {}", lines.next().unwrap_or_default())?;
+            for line in lines {
+                writeln!(out, "      {line}")?;
+            }
+            for line in wrap(&o.help, 82) {
+                writeln!(out, "      {line}")?;
+            }
         }
     }
     Ok(())

@@ -11,19 +11,16 @@ use callscore::transcript::model::default_call_id;
 use callscore::transcript::{Format, ReadError, RoleOverrides, Transcript};
 use std::io::{BufRead, BufReader, Read, Stdin};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
 
 /// One unit of work: what one output unit is made from.
 #[derive(Debug)]
 pub enum Job {
-    File(PathBuf),
+    /// A file named on the command line or found in a folder (never `Input::Stdin`).
+    File(Input),
     /// All of standard input, read as one input.
     Stdin(Vec<u8>),
     /// One line of JSON Lines on standard input (1-based line number).
-    Line {
-        number: usize,
-        bytes: Vec<u8>,
-    },
+    Line { number: usize, bytes: Vec<u8> },
     /// Standard input could not be read.
     Failed(ReadError),
 }
@@ -56,7 +53,7 @@ impl Iterator for Jobs {
             }
         }
         match self.inputs.next()? {
-            Input::File(path) => Some(Job::File(path)),
+            file @ (Input::File(_) | Input::Found(_)) => Some(Job::File(file)),
             Input::Stdin => {
                 let reader = BufReader::with_capacity(1 << 16, std::io::stdin());
                 match open_stdin(reader, self.forced) {
@@ -188,7 +185,7 @@ impl Scorer<'_> {
     /// input becomes an error for that input, and the run goes on.
     pub fn unit(&self, job: Job) -> Unit {
         let path = match &job {
-            Job::File(p) => p.display().to_string(),
+            Job::File(input) => input.display(),
             _ => "-".to_string(),
         };
         let line = match &job {
@@ -208,7 +205,7 @@ impl Scorer<'_> {
 
     fn unit_unguarded(&self, job: Job) -> Unit {
         let transcripts = match job {
-            Job::File(path) => inputs::read(&Input::File(path), self.forced)?,
+            Job::File(input) => inputs::read(&input, self.forced)?,
             Job::Stdin(bytes) => callscore::transcript::parse("-", &bytes, self.forced)?,
             Job::Line { number, bytes } => read_line(number, &bytes)?,
             Job::Failed(e) => return Err(e),

@@ -44,11 +44,6 @@ pub fn spot<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<Spotted<'l>> {
     found
 }
 
-/// The longest match of a list group ("filler-opener") that starts first.
-pub fn first_of<'a, 'l>(spotted: &'a [Spotted<'l>], group: &str) -> Option<&'a Spotted<'l>> {
-    spotted.iter().find(|s| in_group(s, group))
-}
-
 pub fn in_group(s: &Spotted, group: &str) -> bool {
     s.label
         .strip_prefix(group)
@@ -64,8 +59,9 @@ mod tests {
     fn spots_phrases_with_word_positions() {
         let set = RuleSet::default_set();
         let found = spot(&set.lexicon, "Hi Tom. I am calling to touch base, OK?");
-        let purpose = first_of(&found, "purpose").expect("a purpose phrase");
-        let filler = first_of(&found, "filler-opener").expect("a filler phrase");
+        let first_of = |group| found.iter().find(|s| in_group(s, group));
+        let purpose = first_of("purpose").expect("a purpose phrase");
+        let filler = first_of("filler-opener").expect("a filler phrase");
         assert_eq!(purpose.phrase, "i am calling to");
         assert_eq!((purpose.start, purpose.end), (2, 6));
         assert_eq!(filler.phrase, "touch base");

@@ -369,6 +369,46 @@ mod tests {
     }
 
     #[test]
+    fn the_closing_window_and_a_role_limit_where_a_required_phrase_counts() {
+        let rule = build(
+            "recap",
+            &table(
+                "kind = 'required'\nrole = 'rep'\nphrases = ['to recap']\nwindow = 'closing'\nturns = 2\n\
+                 severity = 'warning'\npenalty = 5\nmax_penalty = 5\n",
+            ),
+        )
+        .unwrap();
+        let early = run(
+            &rule,
+            &[
+                "R: To recap our last call.",
+                "P: Sure.",
+                "R: Bye.",
+                "P: Bye.",
+            ],
+        );
+        assert_eq!(early.len(), 1, "said, but not in the last two turns");
+        assert_eq!(
+            early[0].line, 3,
+            "points at the rep's first utterance in the window"
+        );
+        assert!(
+            early[0].message.contains("in the last 2 turns"),
+            "{}",
+            early[0].message
+        );
+        let by_prospect = run(&rule, &["R: Hi.", "P: Hi.", "R: Bye.", "P: To recap, bye."]);
+        assert_eq!(by_prospect.len(), 1, "only the rep's words count");
+        assert!(
+            run(
+                &rule,
+                &["R: Hi.", "P: Hi.", "R: So, to recap: Tuesday.", "P: Bye."]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn words_match_whole_words_only() {
         let rule = build(
             "x",

@@ -4,7 +4,7 @@ use super::config::{require, rule_table};
 use super::opening::Opening;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
 use crate::analysis::{Act, Annotated};
-use crate::transcript::Role;
+use crate::transcript::{Role, Turn};
 use regex::Regex;
 
 pub const ID: &str = "missing-purpose";
@@ -64,23 +64,29 @@ struct MissingPurpose {
 }
 
 impl MissingPurpose {
-    /// The prospect called in: the rep thanks them for calling, or the prospect opens the call
-    /// with a question or their own reason. The caller owes the purpose, not the rep.
+    /// The prospect called in: the call's first turn or the rep's first turn says so ("thanks
+    /// for calling", "I'm calling about the listing"), or the prospect opens the call with a
+    /// question, a reason or news of their own. The caller owes the purpose, not the rep.
     fn inbound(&self, call: &Annotated) -> bool {
-        let Some(first) = call.turns.first() else {
-            return false;
-        };
-        let said = |i: usize| &call.transcript.utterances[i].text;
-        match first.role {
-            Role::Prospect => first.utterances.clone().any(|i| {
-                let acts = call.utterances[i].acts;
-                acts.contains(Act::Question) || acts.contains(Act::Purpose)
-            }),
-            _ => first
-                .utterances
+        let said = |t: &Turn| {
+            t.utterances
                 .clone()
-                .any(|i| self.inbound.is_match(said(i))),
+                .any(|i| self.inbound.is_match(&call.transcript.utterances[i].text))
+        };
+        let first = call.turns.first();
+        let rep_first = call.turns.iter().find(|t| t.role == Role::Rep);
+        if first.into_iter().chain(rep_first).any(said) {
+            return true;
         }
+        first.is_some_and(|t| {
+            t.role == Role::Prospect
+                && t.utterances.clone().any(|i| {
+                    let acts = call.utterances[i].acts;
+                    [Act::Question, Act::Purpose, Act::Disclosure]
+                        .into_iter()
+                        .any(|act| acts.contains(act))
+                })
+        })
     }
 }
 
@@ -128,6 +134,11 @@ mod tests {
         assert!(check(&rule(), &marked(&t, &[])).is_empty());
         let t = script(&["P: Hi, is the flat still available?", "R: Yes it is."]);
         assert!(check(&rule(), &marked(&t, &[(1, &[Act::Question])])).is_empty());
+        let t = script(&[
+            "P: Hi, it's Laura. Any news?",
+            "R: Hi Laura, thanks for calling!",
+        ]);
+        assert!(check(&rule(), &marked(&t, &[])).is_empty());
     }
 
     #[test]

@@ -39,31 +39,53 @@ impl Opening {
                 continue;
             }
             let spotted = cues::spot(lexicon, &call.transcript.utterances[i].text);
+            let (purposes, fillers) = purposes_and_fillers(&spotted);
             if opening.filler.is_none() && acts.contains(Act::FillerOpener) {
-                let phrase = cues::first_of(&spotted, "filler-opener").map(|s| s.phrase.clone());
-                opening.filler = Some((i, phrase.unwrap_or_default()));
+                match fillers.first() {
+                    Some(f) => opening.filler = Some((i, f.phrase.clone())),
+                    // Acts set without phrase lists (tests, other analysers): the act counts.
+                    None if spotted.is_empty() => opening.filler = Some((i, String::new())),
+                    // Every filler sat inside a purpose phrase ("I'm reaching out because").
+                    None => {}
+                }
             }
-            opening.has_purpose |= acts.contains(Act::Purpose) && states_purpose(&spotted);
+            opening.has_purpose |=
+                acts.contains(Act::Purpose) && states_purpose(&purposes, &fillers);
         }
         opening
     }
 }
 
-/// A purpose phrase counts unless a filler follows it at once: then the filler is the purpose.
-/// Without positions (acts set by hand), the act alone counts.
-fn states_purpose(spotted: &[Spotted]) -> bool {
+/// The purpose phrases, and the filler phrases that are not words of a purpose phrase
+/// ("i'm reaching out" inside "i'm reaching out because").
+fn purposes_and_fillers<'a, 'l>(
+    spotted: &'a [Spotted<'l>],
+) -> (Vec<&'a Spotted<'l>>, Vec<&'a Spotted<'l>>) {
     let purposes: Vec<&Spotted> = spotted
         .iter()
         .filter(|s| cues::in_group(s, "purpose"))
         .collect();
+    let fillers = spotted
+        .iter()
+        .filter(|f| cues::in_group(f, "filler-opener"))
+        .filter(|f| {
+            !purposes
+                .iter()
+                .any(|p| f.start >= p.start && f.end <= p.end)
+        })
+        .collect();
+    (purposes, fillers)
+}
+
+/// A purpose phrase counts unless a filler follows it at once: then the filler is the purpose
+/// ("I am calling to touch base"). Without positions (acts set by hand), the act alone counts.
+fn states_purpose(purposes: &[&Spotted], fillers: &[&Spotted]) -> bool {
     if purposes.is_empty() {
         return true;
     }
     purposes.iter().any(|p| {
-        !spotted.iter().any(|f| {
-            cues::in_group(f, "filler-opener")
-                && f.start >= p.start
-                && f.start <= p.end + PREAMBLE_GAP
-        })
+        !fillers
+            .iter()
+            .any(|f| f.start >= p.end && f.start <= p.end + PREAMBLE_GAP)
     })
 }

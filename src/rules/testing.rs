@@ -57,7 +57,8 @@ pub fn ask(call: &mut Annotated, line: usize, q: Question) {
 }
 
 pub fn check(rule: &dyn Check, call: &Annotated) -> Vec<Finding> {
-    let lexicon = Lexicon::default();
+    // The built-in word classes and phrase lists, for rules that read positions or words.
+    let lexicon = super::RuleSet::default_set().lexicon;
     let mut emit = Emit {
         rule: "test",
         severity: Severity::Warning,

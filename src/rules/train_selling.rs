@@ -129,7 +129,7 @@ impl TrainSelling {
 fn message(call: &Annotated, reply: &Turn, pivot: usize) -> String {
     let acknowledged = (reply.utterances.start..=pivot).any(|i| {
         let a = &call.utterances[i];
-        a.acts.contains(Act::Acknowledgement) || a.ack.is_some()
+        a.acts.contains(Act::Acknowledgement) || a.ack.is_some() || a.lead_ack.is_some()
     });
     if acknowledged {
         "token acknowledgement, then a pivot to the agenda".to_string()

@@ -2,7 +2,8 @@
 
 use super::config::{require, rule_table};
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc, times, utterances_of};
-use crate::analysis::{Annotated, Question, QuestionStatus};
+use crate::analysis::normalize::{self, class};
+use crate::analysis::{Act, Annotated, Lexicon, Question, QuestionForm, QuestionStatus, questions};
 use crate::transcript::Role;
 
 pub const ID: &str = "unanswered-question";
@@ -61,21 +62,75 @@ impl Check for UnansweredQuestion {
     fn check(&self, call: &Annotated, out: &mut Emit) {
         let mut reasks: Vec<usize> = Vec::new();
         for i in utterances_of(call, Role::Prospect) {
-            let Some(q) = &call.utterances[i].question else {
-                continue;
+            let implied;
+            let q = match &call.utterances[i].question {
+                Some(q) => q,
+                None => match implied_question(call, out, i) {
+                    Some(q) => {
+                        implied = q;
+                        &implied
+                    }
+                    None => continue,
+                },
             };
             let is_reask = reasks.contains(&i);
             reasks.extend(&q.reasked);
-            // Asking again is strong evidence that the reply did not answer.
-            let unanswered = q.status.is_unanswered() || !q.reasked.is_empty();
-            if !unanswered || (is_reask && !self.report_reasks) {
+            // The analysis layer already weighs re-asks: a re-ask after a reply without answer
+            // evidence makes the question ignored.
+            if !q.status.is_unanswered() || (is_reask && !self.report_reasks) {
                 continue;
             }
-            let reply = q.response.or(q.answer);
+            let reply = q.response;
             let labels = reply.map(|r| out.cue_labels(call, r)).unwrap_or_default();
             out.at(call, i, message(q, &labels), reply);
         }
     }
+}
+
+/// Fewest words for an utterance the reply shows to be a question.
+const IMPLIED_MIN_WORDS: usize = 4;
+
+/// A question the rep's reply shows was asked, though its wording did not (unpunctuated speech:
+/// "can support come on site this week"): the rep's next utterance praises it as a question
+/// ("great question") or defers it ("I'll get back to you on that").
+fn implied_question(call: &Annotated, out: &Emit, i: usize) -> Option<Question> {
+    let a = &call.utterances[i];
+    if a.acts.contains(Act::Acknowledgement) || a.words < IMPLIED_MIN_WORDS {
+        return None;
+    }
+    let next = i + 1;
+    let reply = call.transcript.utterances.get(next)?;
+    if reply.role != Role::Rep {
+        return None;
+    }
+    let cues = out.cue_labels(call, next);
+    let status = if cues.iter().any(|l| l.starts_with("deflection.praise")) {
+        QuestionStatus::Deflected
+    } else if call.utterances[next].acts.contains(Act::Deferral)
+        && has_question_words(&call.transcript.utterances[i].text, out.lexicon())
+    {
+        QuestionStatus::Deferred
+    } else {
+        return None;
+    };
+    Some(Question {
+        form: QuestionForm::Declarative,
+        status,
+        answer: None,
+        response: Some(next),
+        reasked: Vec::new(),
+    })
+}
+
+/// A deferral may follow a statement ("we won't buy until it works" / "I'll let support know"):
+/// then only a wh-word, or an auxiliary opening the clause ("can support come..."), makes it one.
+fn has_question_words(text: &str, lexicon: &Lexicon) -> bool {
+    let n = normalize::normalize(text, &lexicon.words);
+    let core = questions::core_words(&n);
+    let opens_with_aux = core
+        .get(questions::clause_start(&n, &core, lexicon))
+        .is_some_and(|&w| n.is(w, class::INVERTING));
+    opens_with_aux || (0..n.len()).any(|w| n.is(w, class::WH))
 }
 
 /// What the rep did, from the phrase list that matched the reply, and how often it was re-asked.
@@ -100,7 +155,7 @@ fn message(q: &Question, reply_cues: &[&str]) -> String {
         },
         QuestionStatus::Ignored => "ignored: the rep moved on without answering",
         QuestionStatus::Open => "never answered before the call ended",
-        QuestionStatus::Answered => "the reply did not answer it",
+        QuestionStatus::Answered => "answered",
     };
     match q.reasked.len() {
         0 => what.to_string(),
@@ -111,7 +166,7 @@ fn message(q: &Question, reply_cues: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Act, QuestionForm};
+    use crate::analysis::Act;
     use crate::rules::testing::{ask, check, marked, script};
 
     fn question(status: QuestionStatus, response: Option<usize>, reasked: Vec<usize>) -> Question {
@@ -179,28 +234,21 @@ mod tests {
     }
 
     #[test]
-    fn a_question_asked_again_was_not_answered() {
+    fn a_reply_that_defers_shows_an_unmarked_question() {
         let t = script(&[
-            "P: Why?",
-            "R: Our customers love it.",
-            "P: But why do I need it?",
-            "R: Because X.",
+            "P: can support come on site this week",
+            "R: I'll pass that along.",
+            "P: we sign next week",
+            "R: Great.",
         ]);
-        let mut call = marked(&t, &[]);
-        let mut q = question(QuestionStatus::Answered, None, vec![2]);
-        q.answer = Some(1);
-        ask(&mut call, 1, q);
-        ask(
-            &mut call,
-            3,
-            question(QuestionStatus::Answered, None, vec![]),
-        );
+        let call = marked(&t, &[(2, &[Act::Deferral])]);
         let found = check(&rule(), &call);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].related_line), (1, Some(2)));
-        assert_eq!(
-            found[0].message,
-            "the reply did not answer it; re-asked once"
+        assert!(
+            found[0].message.starts_with("deferred"),
+            "{}",
+            found[0].message
         );
     }
 

@@ -94,6 +94,24 @@ pub fn parse(
     read_as(path, content, format).map_err(fail)
 }
 
+/// True when `text` is JSON, or JSON Lines, whose (first) object has the shape of no transcript
+/// format: a labels file, a data file, a settings file. Folder walks skip such files silently,
+/// as ripgrep skips binary files in a folder; named on the command line they are errors.
+/// Malformed JSON is not "other": its reader reports it.
+pub fn is_other_json(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let first: Option<serde_json::Value> = match text.as_bytes().first() {
+        Some(b'[') => serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.as_array().and_then(|a| a.first().cloned())),
+        Some(b'{') => serde_json::from_str(text)
+            .ok()
+            .or_else(|| serde_json::from_str(text.lines().next().unwrap_or_default()).ok()),
+        _ => None,
+    };
+    first.is_some_and(|v| v.is_object() && super::formats::vendor_json::sniff(&v).is_none())
+}
+
 /// Refuses a call that cannot be scored because it has only one speaker (a cut file, a
 /// monologue, or an export without diarization). `annotate` still shows such files; `score`
 /// and `check` report this error for them.
