@@ -15,7 +15,7 @@ pub(crate) fn read_utterance(
     lex: &Lexicon,
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
-        words: text.split_whitespace().count(),
+        words: super::normalize::count_words(text),
         content: n.content.clone(),
         ..UtteranceAnalysis::default()
     };

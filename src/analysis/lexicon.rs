@@ -113,6 +113,8 @@ impl Lexicon {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
+                // Every pattern starts with a space: a start-byte prefilter only adds work.
+                .prefilter(false)
                 .build(&patterns)
                 .map_err(|e| format!("[analysis] phrase lists: {e}"))?,
         );

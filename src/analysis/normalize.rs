@@ -136,7 +136,13 @@ pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     let mut break_before = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        // ASCII first: most transcripts are all ASCII, and this skips the Unicode tables.
+        if c.is_ascii_alphanumeric() {
+            start.get_or_insert(n.padded.len());
+            n.padded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !c.is_ascii() && c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(n.padded.len());
             }
@@ -234,6 +240,23 @@ pub fn stem(word: &str) -> &str {
     w
 }
 
+/// The number of whitespace-separated words, as `text.split_whitespace().count()`, counted
+/// over bytes when the text is ASCII (where `char::is_whitespace` is space and `\t`..`\r`).
+pub fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word = !space(b);
+        count += usize::from(word && !in_word);
+        in_word = word;
+    }
+    count
+}
+
 /// FNV-1a: a fast, stable hash for content stems.
 fn hash(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5u32, |h, b| {
@@ -291,6 +314,26 @@ mod tests {
         assert!(normalize("So what happened?", &index()).question_mark);
         assert!(normalize("what happened?\" ", &index()).question_mark);
         assert!(!normalize("What? No way.", &index()).question_mark);
+    }
+
+    #[test]
+    fn word_counts_match_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tand\nnew\r\nlines",
+            "vertical\x0btab and\x0cform feed",
+            "no-break\u{a0}space and ideographic\u{3000}space",
+            "caf\u{e9} cr\u{e8}me",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -63,11 +63,11 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
 /// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest").
 fn leading_time(line: &str) -> (Option<f64>, &str) {
     let close = match line.as_bytes().first() {
-        Some(b'[') => ']',
-        Some(b'(') => ')',
+        Some(b'[') => b']',
+        Some(b'(') => b')',
         _ => return (None, line),
     };
-    match line.find(close) {
+    match memchr::memchr(close, line.as_bytes()) {
         Some(end) => match parse_clock(&line[1..end]) {
             Some(t) => (Some(t), line[end + 1..].trim_start()),
             None => (None, line),
