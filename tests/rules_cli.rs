@@ -174,3 +174,23 @@ fn a_missing_rule_file_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("no/such/rules.toml"));
 }
+
+#[test]
+fn a_custom_rule_without_max_penalty_says_it_must_set_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.toml");
+    std::fs::write(
+        &file,
+        "extends = \"default\"\n\n[rules.custom.no-honest]\nsummary = \"x\"\nkind = \"forbidden\"\n\
+         role = \"rep\"\nphrases = [\"to be honest\"]\nseverity = \"warning\"\npenalty = 5\n",
+    )
+    .unwrap();
+    callscore()
+        .args(["score", "samples/factory-train.txt", "--rules"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "team.toml: line 3: [rules.custom.no-honest] has no `max_penalty`; a custom rule must set it",
+        ));
+}

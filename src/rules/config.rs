@@ -130,10 +130,15 @@ impl Settings {
 /// A value a rule needs; a stand-alone rule file (no `extends`) must give it.
 pub fn require<T>(value: Option<T>, id: &str, key: &str) -> Result<T, String> {
     value.ok_or_else(|| {
-        format!(
-            "[rules.{id}] has no `{key}`; set it, or add `extends = \"default\"` at the top to \
-             inherit the default"
-        )
+        if id.starts_with("custom.") {
+            // Custom rules have no defaults to inherit.
+            format!("[rules.{id}] has no `{key}`; a custom rule must set it")
+        } else {
+            format!(
+                "[rules.{id}] has no `{key}`; set it, or add `extends = \"default\"` at the top \
+                 to inherit the default"
+            )
+        }
     })
 }
 
