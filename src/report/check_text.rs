@@ -2,7 +2,7 @@
 //! grouped by call, and a closing summary. Unreadable inputs are reported on standard error.
 
 use super::style::Style;
-use super::{ReportWriter, RunInfo, Summary, Unit, count};
+use super::{ReportWriter, RunInfo, Summary, Unit, count, unreadable_note};
 use crate::rules::Finding;
 use crate::score::CallReport;
 use std::io::{self, Write};
@@ -118,12 +118,7 @@ fn summary_line(style: Style, s: &Summary) -> String {
     if s.failed > 0 {
         line += &format!("; {} failed", count(s.failed, "call"));
     }
-    if !s.input_errors.is_empty() {
-        line += &format!(
-            "; {} could not be read",
-            count(s.input_errors.len(), "input")
-        );
-    }
+    line += &unreadable_note(s);
     line
 }
 

@@ -188,6 +188,14 @@ pub fn csv_number(x: f64) -> String {
     round_to(x, 3).to_string()
 }
 
+/// "; 2 inputs could not be read" for a summary line, or nothing when every input was read.
+pub fn unreadable_note(s: &Summary) -> String {
+    match s.input_errors.len() {
+        0 => String::new(),
+        n => format!("; {} could not be read", count(n, "input")),
+    }
+}
+
 /// "1 error", "2 warnings": a count and a noun, pluralised.
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -4,7 +4,9 @@
 
 use super::check_text::shorten;
 use super::style::Style;
-use super::{ReportWriter, RunInfo, Summary, Unit, call_label, count, worst_finding};
+use super::{
+    ReportWriter, RunInfo, Summary, Unit, call_label, count, unreadable_note, worst_finding,
+};
 use crate::score::CallReport;
 use std::io::{self, Write};
 
@@ -109,11 +111,6 @@ fn summary_line(s: &Summary, run: &RunInfo) -> String {
     if run.gate != Default::default() {
         line += &format!("; {} failed", count(s.failed, "call"));
     }
-    if !s.input_errors.is_empty() {
-        line += &format!(
-            "; {} could not be read",
-            count(s.input_errors.len(), "input")
-        );
-    }
+    line += &unreadable_note(s);
     line
 }
