@@ -93,7 +93,7 @@ pub fn detect(
         syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
-        // "what else did I serve with that": asked of oneself, which written text shows by
+        // "what else did I pack for the trip": asked of oneself, which written text shows by
         // leaving out the question mark.
         if form == Some(QuestionForm::Wh)
             && (pseudo_cleft(n, clause) || (is_written(n) && asks_oneself(n, clause)))
