@@ -139,7 +139,7 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
             continue;
         }
         let inner = normalize(sentence, &lex.words);
-        lex.matches(&inner.padded, &mut matches);
+        lex.matches(&inner, &mut matches);
         if let Some(form) = detect(&inner, &matches, lex) {
             return Some(form);
         }
