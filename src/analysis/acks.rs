@@ -72,7 +72,11 @@ fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, u
     if !n.is(i, class::ACK_START) {
         return None;
     }
-    let max = lex.ack_max_phrase_words.min(n.len() - i);
+    // Every word of a phrase is an acknowledgement word: no longer phrase can match.
+    let run = (i..n.len())
+        .take_while(|&k| n.is(k, class::ACK_WORD))
+        .count();
+    let max = lex.ack_max_phrase_words.min(run);
     (1..=max)
         .rev()
         .find_map(|len| lex.ack_phrase(phrase(n, i, len)).map(|k| (k, len)))

@@ -6,6 +6,7 @@ use super::config::{AnalysisConfig, PhraseLists};
 use super::normalize::{Normalized, class, normalize_phrase};
 use super::phrases::{PhraseTrie, PhraseTrieBuilder};
 use super::words::{WordIndex, WordMap};
+use std::collections::BTreeSet;
 
 /// What a phrase pattern in the automaton stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +154,16 @@ impl Lexicon {
             .filter_map(|p| p.split(' ').next().map(str::to_string))
             .collect();
         lex.words.add(&starts, class::ACK_START);
+        // A set: the evaluation phrases repeat their heads' words many times.
+        let ack_words: BTreeSet<&str> = lex.acks.keys().flat_map(|p| p.split(' ')).collect();
+        let ack_words: Vec<String> = ack_words.into_iter().map(str::to_string).collect();
+        lex.words.add(&ack_words, class::ACK_WORD);
+        let yes_no_starts: Vec<String> = lex
+            .yes_no
+            .keys()
+            .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
+        lex.words.add(&yes_no_starts, class::YES_NO_START);
         Ok(lex)
     }
 

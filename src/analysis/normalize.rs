@@ -26,6 +26,10 @@ pub mod class {
     /// The first word of some acknowledgement phrase: others need no phrase lookup.
     pub const ACK_START: u32 = 1 << 19;
     pub const WH_SUBJECT: u32 = 1 << 20;
+    /// A word of some acknowledgement phrase: a phrase cannot run past a word without it.
+    pub const ACK_WORD: u32 = 1 << 21;
+    /// The first word of a yes/no answer phrase of several words ("uh huh").
+    pub const YES_NO_START: u32 = 1 << 22;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }
@@ -69,6 +73,13 @@ impl Normalized {
     pub fn word(&self, i: usize) -> &str {
         let (s, e) = self.spans[i];
         &self.padded[s as usize..e as usize]
+    }
+
+    /// Whether words `i` and `j` are the same word.
+    pub fn same_word(&self, i: usize, j: usize) -> bool {
+        let bytes = self.padded.as_bytes();
+        let ((a, b), (c, d)) = (self.spans[i], self.spans[j]);
+        b - a == d - c && bytes[a as usize..b as usize] == bytes[c as usize..d as usize]
     }
 
     pub fn is(&self, i: usize, bits: u32) -> bool {
@@ -233,7 +244,11 @@ mod tests {
         ] {
             let expected = text.split_whitespace().count();
             assert_eq!(count_words(text), expected, "{text:?}");
-            assert_eq!(normalize(text, &index()).whitespace_words, expected, "{text:?}");
+            assert_eq!(
+                normalize(text, &index()).whitespace_words,
+                expected,
+                "{text:?}"
+            );
         }
     }
 

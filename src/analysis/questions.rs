@@ -13,7 +13,7 @@ pub(crate) fn core_words(n: &Normalized) -> Vec<usize> {
         if n.is(i, class::HESITATION) {
             continue;
         }
-        if core.last().is_some_and(|&p| n.word(p) == n.word(i)) {
+        if core.last().is_some_and(|&p| n.same_word(p, i)) {
             continue;
         }
         core.push(i);

@@ -40,11 +40,19 @@ struct Scanner<'a> {
 pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let mut out = std::mem::take(&mut n.padded).into_bytes();
     out.clear();
+    // Room for a typical text at once: a fresh `Normalized` (one per sentence re-read) then
+    // allocates each buffer about once instead of growing it step by step.
+    let max_words = text.len() / 4 + 4;
+    out.reserve(text.len() + 2);
     out.push(b' ');
     n.spans.clear();
+    n.spans.reserve(max_words);
     n.classes.clear();
+    n.classes.reserve(max_words);
     n.ids.clear();
+    n.ids.reserve(max_words);
     n.content.clear();
+    n.content.reserve(max_words);
     n.punctuated = false;
     let mut s = Scanner {
         words,
