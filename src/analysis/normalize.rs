@@ -76,10 +76,14 @@ impl Normalized {
     }
 
     /// Whether words `i` and `j` are the same word.
+    #[inline]
     pub fn same_word(&self, i: usize, j: usize) -> bool {
         let bytes = self.padded.as_bytes();
         let ((a, b), (c, d)) = (self.spans[i], self.spans[j]);
-        b - a == d - c && bytes[a as usize..b as usize] == bytes[c as usize..d as usize]
+        // Lengths and first letters tell most words apart without a call to `memcmp`.
+        b - a == d - c
+            && bytes[a as usize] == bytes[c as usize]
+            && bytes[a as usize..b as usize] == bytes[c as usize..d as usize]
     }
 
     pub fn is(&self, i: usize, bits: u32) -> bool {
@@ -135,23 +139,21 @@ pub fn stem(word: &str) -> &str {
 
 fn stem_bytes(word: &[u8]) -> &[u8] {
     let w = word.strip_suffix(b"'s").unwrap_or(word);
-    for (suffix, min) in [
-        (&b"ing"[..], 6),
-        (b"ies", 5),
-        (b"ed", 5),
-        (b"es", 5),
-        (b"ly", 5),
-        (b"s", 4),
-        (b"e", 4),
-    ] {
-        if w.len() >= min
-            && let Some(s) = w.strip_suffix(suffix)
-            && !s.ends_with(b"s")
-        {
-            return s;
-        }
-    }
-    w
+    let n = w.len();
+    // Cut `k` bytes off a word of at least `min` bytes, unless that leaves a final "s".
+    let cut =
+        |k: usize, min: usize| (n >= min && w[..n - k].last() != Some(&b's')).then(|| &w[..n - k]);
+    // The suffixes "ing", "ies", "ed", "es", "ly", "s", "e", tried in that order.
+    let stem = match w {
+        [.., b'i', b'n', b'g'] => cut(3, 6),
+        [.., b'i', b'e', b's'] => cut(3, 5).or_else(|| cut(2, 5)).or_else(|| cut(1, 4)),
+        [.., b'e', b's'] => cut(2, 5).or_else(|| cut(1, 4)),
+        [.., b's'] => cut(1, 4),
+        [.., b'e', b'd'] | [.., b'l', b'y'] => cut(2, 5),
+        [.., b'e'] => cut(1, 4),
+        _ => None,
+    };
+    stem.unwrap_or(w)
 }
 
 /// The number of whitespace-separated words, as `text.split_whitespace().count()`, counted
@@ -257,6 +259,13 @@ mod tests {
         assert_eq!(stem("outages"), stem("outage"));
         assert_eq!(stem("migrating"), stem("migrate"));
         assert_eq!(stem("servers"), "server");
+        assert_eq!(stem("companies"), "compan");
+        assert_eq!(stem("classes"), "classe");
+        assert_eq!(stem("boss"), "boss");
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("gas's"), "gas");
+        assert_eq!(stem("quickly"), "quick");
+        assert_eq!(stem("sing"), "sing");
     }
 
     #[test]

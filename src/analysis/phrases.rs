@@ -10,17 +10,24 @@ use super::lexicon::Target;
 use super::normalize::Normalized;
 use std::collections::BTreeMap;
 
-/// The compiled phrase trie. Node 0 is the root; children are stored per node, sorted by word id.
+/// One trie node: where its edges and the phrases ending at it are stored.
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// `edges[edges_start..edges_end]`: (word id, child), sorted by word id.
+    edges_start: u32,
+    edges_end: u32,
+    /// `targets[targets_start..targets_end]`: the phrases ending here, in the order added.
+    targets_start: u32,
+    targets_end: u32,
+}
+
+/// The compiled phrase trie. Node 0 is the root, whose children are looked up directly.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseTrie {
     /// Child of the root for each phrase-word id (0: no phrase starts with that word).
     first: Vec<u32>,
-    /// `edges[edge_start[n]..edge_start[n + 1]]` are node `n`'s (word id, child) pairs.
-    edge_start: Vec<u32>,
+    nodes: Vec<Node>,
     edges: Vec<(u32, u32)>,
-    /// `targets[target_start[n]..target_start[n + 1]]` are the phrases ending at node `n`, in
-    /// the order they were added.
-    target_start: Vec<u32>,
     targets: Vec<Target>,
 }
 
@@ -50,29 +57,29 @@ impl PhraseTrieBuilder {
 
     /// The trie, for words with ids up to `max_word`.
     pub(crate) fn build(self, max_word: u32) -> PhraseTrie {
-        let nodes = self.ends.len().max(1);
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
+            nodes: vec![Node::default(); self.ends.len().max(1)],
             ..PhraseTrie::default()
         };
         // `children` iterates by parent node, then word id: each node's edges come out sorted.
         let mut edges = self.children.into_iter().peekable();
-        for node in 0..nodes as u32 {
-            trie.edge_start.push(trie.edges.len() as u32);
-            while let Some(((_, word), child)) = edges.next_if(|&((parent, _), _)| parent == node) {
-                if node == 0 {
+        for (id, node) in trie.nodes.iter_mut().enumerate() {
+            node.edges_start = trie.edges.len() as u32;
+            while let Some(((_, word), child)) = edges.next_if(|&((p, _), _)| p as usize == id) {
+                if id == 0 {
                     trie.first[word as usize] = child;
                 } else {
                     trie.edges.push((word, child));
                 }
             }
+            node.edges_end = trie.edges.len() as u32;
         }
-        trie.edge_start.push(trie.edges.len() as u32);
-        for ends in self.ends {
-            trie.target_start.push(trie.targets.len() as u32);
+        for (node, ends) in trie.nodes.iter_mut().zip(self.ends) {
+            node.targets_start = trie.targets.len() as u32;
             trie.targets.extend(ends);
+            node.targets_end = trie.targets.len() as u32;
         }
-        trie.target_start.push(trie.targets.len() as u32);
         trie
     }
 }
@@ -81,34 +88,34 @@ impl PhraseTrie {
     /// Every phrase occurrence in `n`, overlapping ones included: (target, start byte, end byte)
     /// of the pattern `" w1 .. wk "` in `n.padded`.
     pub(crate) fn find(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
-        for first in 0..n.ids.len() {
-            let mut node = self.first.get(n.ids[first] as usize).copied().unwrap_or(0);
+        let ids = &n.ids;
+        for (first, &id) in ids.iter().enumerate() {
+            let mut node = self.first.get(id as usize).copied().unwrap_or(0);
             let mut last = first;
             while node != 0 {
-                let ends = &self.targets[span(&self.target_start, node)];
-                if !ends.is_empty() {
+                let Node {
+                    edges_start,
+                    edges_end,
+                    targets_start,
+                    targets_end,
+                } = self.nodes[node as usize];
+                if targets_start != targets_end {
                     let start = n.spans[first].0 as usize - 1;
                     let end = n.spans[last].1 as usize + 1;
+                    let ends = &self.targets[targets_start as usize..targets_end as usize];
                     out.extend(ends.iter().map(|&t| (t, start, end)));
                 }
                 last += 1;
-                node = match n.ids.get(last) {
-                    Some(&w) if w != 0 => self.child(node, w),
+                node = match ids.get(last) {
+                    Some(&w) if w != 0 && edges_start != edges_end => {
+                        let edges = &self.edges[edges_start as usize..edges_end as usize];
+                        edges
+                            .binary_search_by_key(&w, |&(w, _)| w)
+                            .map_or(0, |k| edges[k].1)
+                    }
                     _ => 0,
                 };
             }
         }
     }
-
-    fn child(&self, node: u32, word: u32) -> u32 {
-        let edges = &self.edges[span(&self.edge_start, node)];
-        edges
-            .binary_search_by_key(&word, |&(w, _)| w)
-            .map_or(0, |k| edges[k].1)
-    }
-}
-
-/// Node `node`'s range in a CSR start array.
-fn span(starts: &[u32], node: u32) -> std::ops::Range<usize> {
-    starts[node as usize] as usize..starts[node as usize + 1] as usize
 }

@@ -123,7 +123,7 @@ pub fn detect(
 /// Only texts of several sentences with a question mark get here: normalising again costs little.
 pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
     let body = text.trim_end();
-    let first_end = body.find(['.', '!', '?'])?;
+    let first_end = memchr::memchr3(b'.', b'!', b'?', body.as_bytes())?;
     if first_end + 1 == body.len() || !body.contains('?') {
         return None;
     }

@@ -8,19 +8,28 @@ use super::normalize::{Normalized, class, content_hash};
 use super::words::{HASH_START, WordIndex, hash_byte, hash_word};
 
 /// ASCII letters and digits, the bytes that make up most words.
-const ALNUM: [bool; 256] = {
+const ALNUM: [bool; 256] = ascii_table(false);
+
+/// What `char::is_whitespace` says for ASCII: space and `\t`..`\r`.
+const SPACE: [bool; 256] = ascii_table(true);
+
+const fn ascii_table(space: bool) -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if space {
+            c == b' ' || (c >= b'\t' && c <= b'\r')
+        } else {
+            c.is_ascii_alphanumeric()
+        };
         b += 1;
     }
     t
-};
+}
 
-/// What `char::is_whitespace` says for ASCII: space and `\t`..`\r`.
 fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
+    SPACE[b as usize]
 }
 
 /// The word being copied, and what the text said before it.

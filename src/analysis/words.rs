@@ -113,7 +113,7 @@ impl WordIndex {
                 return WordInfo::default();
             }
             let entry = &self.entries[e as usize - 1];
-            if entry.hash == hash && entry.word.as_bytes() == word {
+            if entry.hash == hash && same_bytes(entry.word.as_bytes(), word) {
                 return entry.info;
             }
             s = (s + 1) & mask;
@@ -163,6 +163,12 @@ impl WordIndex {
         }
         self.slots[s] = e as u32 + 1;
     }
+}
+
+/// Byte equality without a call to `memcmp`, which costs more than the compare for words.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// FNV-1a's low bits are weak for short keys: fold the high half in before masking.
