@@ -1,11 +1,11 @@
 //! The byte-level pass behind `normalize`: one walk over an utterance's text lower-cases its
-//! words into `padded`, hashes each word as it is copied, looks it up once in the word table
+//! words into `padded`, builds each word's table key as it is copied, looks it up once in the word table
 //! (class bits and phrase-word id), adds it to the content set and counts whitespace-separated
 //! words, all at once. ASCII bytes take a table-driven fast path; other characters are decoded
 //! and read with the Unicode tables.
 
 use super::normalize::{Normalized, class, content_hash};
-use super::words::{HASH_START, WordIndex, hash_byte, hash_word};
+use super::words::{PACKED_LEN, WordIndex, pack_byte, word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
 const ALNUM: [bool; 256] = ascii_table(false);
@@ -38,8 +38,9 @@ struct Scanner<'a> {
     out: Vec<u8>,
     /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
     start: usize,
-    hash: u64,
-    /// The word has non-ASCII letters, whose lower-case forms are hashed when it ends.
+    /// The word's bytes so far, packed (see `words::word_key`).
+    key: u64,
+    /// The word has non-ASCII letters, whose lower-case forms are keyed when it ends.
     wide: bool,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
@@ -67,7 +68,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         words,
         out,
         start: 0,
-        hash: HASH_START,
+        key: 0,
         wide: false,
         break_before: false,
     };
@@ -117,28 +118,28 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 
 impl Scanner<'_> {
     /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
-    fn ascii_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
+    fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
+        let run = &bytes[i..];
+        let len = run
+            .iter()
+            .position(|&b| !ALNUM[b as usize])
+            .unwrap_or(run.len());
         if self.start == 0 {
             self.start = self.out.len();
         }
-        let mut h = self.hash;
-        while let Some(&b) = bytes.get(i) {
-            if !ALNUM[b as usize] {
-                break;
-            }
-            // Setting bit 5 lower-cases ASCII letters and leaves digits as they are.
-            let lower = b | 0x20;
-            self.out.push(lower);
-            h = hash_byte(h, lower);
-            i += 1;
-        }
-        self.hash = h;
-        i
+        let mut key = self.key;
+        // Setting bit 5 lower-cases ASCII letters and leaves digits as they are.
+        self.out.extend(run[..len].iter().map(|&b| {
+            key = pack_byte(key, b | 0x20);
+            b | 0x20
+        }));
+        self.key = key;
+        i + len
     }
 
     fn push_ascii(&mut self, b: u8) {
         self.out.push(b);
-        self.hash = hash_byte(self.hash, b);
+        self.key = pack_byte(self.key, b);
     }
 
     /// Reads the non-ASCII character at byte `i`; returns the byte after it.
@@ -184,12 +185,12 @@ impl Scanner<'_> {
     fn end_word(&mut self, n: &mut Normalized) {
         let (start, end) = (self.start, self.out.len());
         let word = &self.out[start..end];
-        let hash = if self.wide {
-            hash_word(word)
+        let key = if self.wide || word.len() > PACKED_LEN {
+            word_key(word)
         } else {
-            self.hash
+            self.key
         };
-        let info = self.words.lookup(word, hash);
+        let info = self.words.lookup(word, key);
         if let Some(h) = content_hash(word, info.bits) {
             n.content.push(h);
         }
@@ -203,7 +204,7 @@ impl Scanner<'_> {
         n.ids.push(info.phrase_id);
         self.out.push(b' ');
         self.start = 0;
-        self.hash = HASH_START;
+        self.key = 0;
         self.wide = false;
     }
 }
