@@ -29,7 +29,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     let mut echo = false;
     while i < n.len() {
         if let Some((k, len)) = longest_phrase(n, i, lex) {
-            answer_words_only &= lex.is_yes_no(phrase(n, i, len));
+            answer_words_only &= lex.is_yes_no_at(n, i, len);
             after_oh |= phrase(n, i, len) == "oh" || phrase(n, i, len) == "really";
             kind = Some(kind.map_or(k, |old| strongest(old, k)));
             i += len;

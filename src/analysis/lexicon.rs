@@ -199,6 +199,21 @@ impl Lexicon {
         self.yes_no.contains_key(phrase)
     }
 
+    /// Whether words `i..i + len` of `n` make a yes/no answer phrase: word classes answer for
+    /// one word and rule out most longer phrases without a lookup.
+    pub(crate) fn is_yes_no_at(&self, n: &Normalized, i: usize, len: usize) -> bool {
+        match len {
+            0 => false,
+            1 => n.is(i, class::YES_NO),
+            _ => {
+                n.is(i, class::YES_NO_START)
+                    && self.is_yes_no(
+                        &n.padded[n.spans[i].0 as usize..n.spans[i + len - 1].1 as usize],
+                    )
+            }
+        }
+    }
+
     pub(crate) fn ack_phrase(&self, phrase: &str) -> Option<AckKind> {
         self.acks.get(phrase).copied()
     }

@@ -214,12 +214,9 @@ fn evidence(
 fn starts_with_yes_no(n: &Normalized, lex: &Lexicon) -> bool {
     let after_padding = (0..n.len()).find(|&k| !n.is(k, class::HESITATION | class::ACK_PADDING));
     [Some(0), after_padding].into_iter().flatten().any(|k| {
-        // One word: its class says it; two: only after the first word of such a phrase.
-        n.is(k, class::YES_NO)
-            || (k + 2 <= n.len() && n.is(k, class::YES_NO_START) && {
-                let phrase = &n.padded[n.spans[k].0 as usize..n.spans[k + 1].1 as usize];
-                lex.is_yes_no(phrase)
-            })
+        (1..=2)
+            .filter(|len| k + len <= n.len())
+            .any(|len| lex.is_yes_no_at(n, k, len))
     })
 }
 
