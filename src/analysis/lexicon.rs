@@ -8,7 +8,7 @@ use super::phrases::{PhraseTrie, PhraseTrieBuilder};
 use super::words::{WordIndex, WordMap};
 use std::collections::BTreeSet;
 
-/// What a phrase pattern in the automaton stands for.
+/// What a phrase of the phrase trie stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// A named cue list of an act, by cue id.

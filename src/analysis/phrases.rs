@@ -119,3 +119,60 @@ impl PhraseTrie {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::normalize::normalize;
+    use crate::analysis::words::WordIndex;
+
+    /// Every overlapping occurrence of `" phrase "` in `padded`, as a byte search finds them.
+    fn byte_search(padded: &str, phrases: &[(&str, Target)]) -> Vec<(Target, usize, usize)> {
+        let mut found = Vec::new();
+        for &(p, target) in phrases {
+            let pattern = format!(" {p} ");
+            for start in 0..padded.len() {
+                if padded[start..].starts_with(&pattern) {
+                    found.push((target, start, start + pattern.len()));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn matches_are_those_of_a_byte_search() {
+        let phrases = [
+            ("you know", Target::FillerEnding),
+            ("you", Target::TagEnding),
+            ("do you know", Target::OpenRequest),
+            ("know what", Target::WhOpener),
+            ("you know", Target::Cue(3)),
+            ("right", Target::TagEnding),
+        ];
+        let mut words = WordIndex::default();
+        let mut builder = PhraseTrieBuilder::default();
+        for &(p, target) in &phrases {
+            let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
+            builder.add(&ids, target);
+        }
+        let trie = builder.build(words.phrase_words());
+        for text in [
+            "Do you know what, you know?",
+            "you you know you",
+            "right, RIGHT right?",
+            "nothing here",
+            "",
+            "do you knowing what",
+        ] {
+            let n = normalize(text, &words);
+            let mut found = Vec::new();
+            trie.find(&n, &mut found);
+            let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
+            found.sort_by_key(key);
+            let mut expected = byte_search(&n.padded, &phrases);
+            expected.sort_by_key(key);
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+}
