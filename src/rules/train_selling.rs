@@ -2,10 +2,10 @@
 //! moves on to the rep's agenda without engaging with it.
 
 use super::config::{require, rule_table};
-use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
+use super::phrases::PhraseList;
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::{AckKind, Act, Annotated};
 use crate::transcript::{Role, Turn};
-use regex::Regex;
 
 pub const ID: &str = "train-selling";
 
@@ -55,14 +55,14 @@ pub fn doc() -> RuleDoc {
 pub fn build(table: &Table) -> Result<Rule, String> {
     let engaging = require(table.engaging.as_ref(), ID, "engaging")?;
     let checker = TrainSelling {
-        engaging: phrases::compile(ID, engaging, &[])?,
+        engaging: PhraseList::new(ID, engaging)?,
     };
     Ok(Rule::new(doc(), table.settings(ID)?, checker))
 }
 
 #[derive(Debug)]
 struct TrainSelling {
-    engaging: Regex,
+    engaging: PhraseList,
 }
 
 impl Check for TrainSelling {
@@ -145,7 +145,7 @@ mod tests {
 
     fn rule() -> TrainSelling {
         TrainSelling {
-            engaging: phrases::compile(ID, &["do you still want to".to_string()], &[]).unwrap(),
+            engaging: PhraseList::new(ID, &["do you still want to".to_string()]).unwrap(),
         }
     }
 
