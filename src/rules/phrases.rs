@@ -7,6 +7,7 @@
 //! regex costs about 100 million instructions to compile per list: every `\W+` between words
 //! is a Unicode class that compiles to a large UTF-8 automaton.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 /// One case-insensitive regex for all phrases and patterns.
@@ -52,6 +53,8 @@ fn phrase_regex(phrase: &str) -> String {
 #[derive(Debug)]
 pub struct PhraseList {
     words: Vec<Phrase>,
+    /// The phrases' first runs: finds the places worth trying in ASCII text.
+    firsts: AhoCorasick,
     /// The phrases the walk does not cover, if any.
     others: Option<Regex>,
 }
@@ -71,7 +74,19 @@ impl PhraseList {
             true => None,
             false => Some(compile(key, &others, &[])?),
         };
-        Ok(PhraseList { words, others })
+        let mut firsts: Vec<&str> = words.iter().map(|p| &*p.pieces[0].0).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let firsts = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(firsts)
+            .map_err(|e| format!("[rules.{key}] cannot compile its phrases: {e}"))?;
+        Ok(PhraseList {
+            words,
+            firsts,
+            others,
+        })
     }
 
     /// Whether `text` says one of the phrases.
@@ -79,28 +94,39 @@ impl PhraseList {
         self.words_match(text) || self.others.as_ref().is_some_and(|re| re.is_match(text))
     }
 
-    /// Tries the phrases that start with a word's first character at every word start (a `\b`
-    /// before a word character), skipping from word to word.
+    /// Tries the phrases at every word start (a `\b` before a word character). In ASCII text
+    /// only the word starts where a phrase's first run begins are tried; elsewhere a
+    /// non-ASCII character may fold to ASCII, so every word start is.
     fn words_match(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            let bytes = text.as_bytes();
+            // Runs are word characters only, so a found run never spans a word start: the
+            // next word start worth trying is always found after it.
+            return self.firsts.find_iter(text).any(|m| {
+                let at = m.start();
+                (at == 0 || !is_word(bytes[at - 1] as char)) && self.any_at(text, at)
+            });
+        }
         let mut at = 0;
-        while at < bytes.len() {
+        while at < text.len() {
             let c = char_at(text, at);
             if !is_word(c) {
                 at += c.len_utf8();
                 continue;
             }
-            let end = word_end(text, at);
-            let word = &bytes[at..end];
-            if self
-                .starting_with(fold(c))
-                .any(|p| p.may_start(word) && p.at(&text[at..]))
-            {
+            if self.any_at(text, at) {
                 return true;
             }
-            at = end;
+            at = word_end(text, at);
         }
         false
+    }
+
+    /// Whether a phrase matches at `at`, a word start.
+    fn any_at(&self, text: &str, at: usize) -> bool {
+        let word = &text.as_bytes()[at..word_end(text, at)];
+        self.starting_with(fold(char_at(text, at)))
+            .any(|p| p.may_start(word) && p.at(&text[at..]))
     }
 
     /// The phrases whose first character is `c` (they are sorted by it).
