@@ -107,19 +107,18 @@ impl TrainSelling {
     fn unengaged_pivot(&self, call: &Annotated, out: &Emit, reply: &Turn) -> Option<usize> {
         for i in reply.utterances.clone() {
             let a = &call.utterances[i];
-            if self.engaging.is_match(&call.transcript.utterances[i].text) {
-                return None;
-            }
             let announced = out
                 .cue_labels(call, i)
                 .iter()
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
-            if announced || (a.acts.contains(Act::Pivot) && !asks) {
-                return Some(i);
-            }
-            if asks {
+            // An engaging phrase ends the search with None, as asking does: match the text only
+            // when the answer can differ.
+            if (asks && !announced) || self.engaging.is_match(&call.transcript.utterances[i].text) {
                 return None;
+            }
+            if announced || a.acts.contains(Act::Pivot) {
+                return Some(i);
             }
         }
         None
