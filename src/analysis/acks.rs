@@ -29,7 +29,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     let mut echo = false;
     while i < n.len() {
         if let Some((k, len)) = longest_phrase(n, i, lex) {
-            answer_words_only &= lex.is_yes_no(phrase(n, i, len));
+            answer_words_only &= lex.is_yes_no_at(n, i, len);
             after_oh |= phrase(n, i, len) == "oh" || phrase(n, i, len) == "really";
             kind = Some(kind.map_or(k, |old| strongest(old, k)));
             i += len;
@@ -72,7 +72,11 @@ fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, u
     if !n.is(i, class::ACK_START) {
         return None;
     }
-    let max = lex.ack_max_phrase_words.min(n.len() - i);
+    // Every word of a phrase is an acknowledgement word: no longer phrase can match.
+    let run = (i..n.len())
+        .take_while(|&k| n.is(k, class::ACK_WORD))
+        .count();
+    let max = lex.ack_max_phrase_words.min(run);
     (1..=max)
         .rev()
         .find_map(|len| lex.ack_phrase(phrase(n, i, len)).map(|k| (k, len)))

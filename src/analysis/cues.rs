@@ -15,7 +15,7 @@ pub(crate) fn read_utterance(
     lex: &Lexicon,
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
-        words: super::normalize::count_words(text),
+        words: n.whitespace_words,
         content: n.content.clone(),
         ..UtteranceAnalysis::default()
     };

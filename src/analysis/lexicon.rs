@@ -1,12 +1,14 @@
-//! The `[analysis]` configuration compiled once per run: a word-class index, one Aho-Corasick
-//! automaton for every phrase list, and the acknowledgement phrase table.
+//! The `[analysis]` configuration compiled once per run: a word table, one phrase trie for every
+//! phrase list, and the acknowledgement phrase table.
 
 use super::acts::{AckKind, Act};
 use super::config::{AnalysisConfig, PhraseLists};
-use super::normalize::{WordIndex, WordMap, class, normalize_phrase};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::normalize::{Normalized, class, normalize_phrase};
+use super::phrases::{PhraseTrie, PhraseTrieBuilder};
+use super::words::{WordIndex, WordMap};
+use std::collections::BTreeSet;
 
-/// What a phrase pattern in the automaton stands for.
+/// What a phrase of the phrase trie stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// A named cue list of an act, by cue id.
@@ -28,8 +30,7 @@ pub struct Lexicon {
     /// The act each cue id marks.
     pub cue_acts: Vec<Act>,
     pub words: WordIndex,
-    pub(crate) phrases: Option<AhoCorasick>,
-    pub(crate) targets: Vec<Target>,
+    pub(crate) phrases: PhraseTrie,
     /// Normalised whole utterances that are not questions ("what's the word"); `true` for word
     /// searches, which a question mark makes questions ("what's his name?").
     pub(crate) not_questions: WordMap<bool>,
@@ -69,28 +70,22 @@ impl Lexicon {
         check_fraction("pairing.reask_overlap", lex.reask_overlap)?;
         check_fraction("pairing.answer_overlap", lex.answer_overlap)?;
         check_fraction("topic.pivot_overlap", lex.pivot_overlap)?;
-        let mut patterns: Vec<String> = Vec::new();
-        let mut add = |list: &[String], target: Target, targets: &mut Vec<Target>| {
+        let mut patterns: Vec<(String, Target)> = Vec::new();
+        let mut add = |list: &[String], target: Target| {
             for p in list {
                 let p = normalize_phrase(p);
                 if !p.is_empty() {
-                    patterns.push(format!(" {p} "));
-                    targets.push(target);
+                    patterns.push((p, target));
                 }
             }
         };
         let q = &config.question;
-        add(&q.open_requests, Target::OpenRequest, &mut lex.targets);
-        add(&q.wh_openers, Target::WhOpener, &mut lex.targets);
-        add(
-            &q.not_question_openers,
-            Target::NotQuestionOpener,
-            &mut lex.targets,
-        );
-        add(&q.filler_endings, Target::FillerEnding, &mut lex.targets);
-        add(&q.tag_endings, Target::TagEnding, &mut lex.targets);
-        let closings = &config.acknowledgement.closings;
-        add(closings, Target::Closing, &mut lex.targets);
+        add(&q.open_requests, Target::OpenRequest);
+        add(&q.wh_openers, Target::WhOpener);
+        add(&q.not_question_openers, Target::NotQuestionOpener);
+        add(&q.filler_endings, Target::FillerEnding);
+        add(&q.tag_endings, Target::TagEnding);
+        add(&config.acknowledgement.closings, Target::Closing);
         let groups: [(&str, Act, &PhraseLists); 7] = [
             ("deflection", Act::Deflection, &config.deflection),
             ("deferral", Act::Deferral, &config.deferral),
@@ -106,18 +101,18 @@ impl Lexicon {
                     .map_err(|_| "too many phrase lists in [analysis]".to_string())?;
                 lex.cue_labels.push(format!("{group}.{name}"));
                 lex.cue_acts.push(act);
-                add(list, Target::Cue(id), &mut lex.targets);
+                add(list, Target::Cue(id));
             }
         }
-        lex.phrases = Some(
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                // Every pattern starts with a space: a start-byte prefilter only adds work.
-                .prefilter(false)
-                .build(&patterns)
-                .map_err(|e| format!("[analysis] phrase lists: {e}"))?,
-        );
+        let mut trie = PhraseTrieBuilder::default();
+        for (phrase, target) in &patterns {
+            let ids: Vec<u32> = phrase
+                .split(' ')
+                .map(|w| lex.words.intern_phrase_word(w))
+                .collect();
+            trie.add(&ids, *target);
+        }
+        lex.phrases = trie.build(lex.words.phrase_words());
         lex.not_questions = q
             .word_searches
             .iter()
@@ -159,6 +154,16 @@ impl Lexicon {
             .filter_map(|p| p.split(' ').next().map(str::to_string))
             .collect();
         lex.words.add(&starts, class::ACK_START);
+        // A set: the evaluation phrases repeat their heads' words many times.
+        let ack_words: BTreeSet<&str> = lex.acks.keys().flat_map(|p| p.split(' ')).collect();
+        let ack_words: Vec<String> = ack_words.into_iter().map(str::to_string).collect();
+        lex.words.add(&ack_words, class::ACK_WORD);
+        let yes_no_starts: Vec<String> = lex
+            .yes_no
+            .keys()
+            .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
+        lex.words.add(&yes_no_starts, class::YES_NO_START);
         Ok(lex)
     }
 
@@ -178,14 +183,11 @@ impl Lexicon {
             .map(|i| i as u16)
     }
 
-    /// Every phrase-list match in a padded, normalised text: (target, start byte, end byte).
-    pub(crate) fn matches(&self, padded: &str, out: &mut Vec<(Target, usize, usize)>) {
+    /// Every phrase-list match in a normalised text: (target, start byte, end byte) of the
+    /// pattern `" w1 .. wk "` in `n.padded`, overlapping matches included.
+    pub(crate) fn matches(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
         out.clear();
-        if let Some(ac) = &self.phrases {
-            for m in ac.find_overlapping_iter(padded) {
-                out.push((self.targets[m.pattern().as_usize()], m.start(), m.end()));
-            }
-        }
+        self.phrases.find(n, out);
     }
 
     pub(crate) fn is_discourse_phrase(&self, a: &str, b: &str) -> bool {
@@ -195,6 +197,21 @@ impl Lexicon {
     /// Whether a normalised phrase answers a yes-no question ("yeah", "uh huh", "nope").
     pub fn is_yes_no(&self, phrase: &str) -> bool {
         self.yes_no.contains_key(phrase)
+    }
+
+    /// Whether words `i..i + len` of `n` make a yes/no answer phrase: word classes answer for
+    /// one word and rule out most longer phrases without a lookup.
+    pub(crate) fn is_yes_no_at(&self, n: &Normalized, i: usize, len: usize) -> bool {
+        match len {
+            0 => false,
+            1 => n.is(i, class::YES_NO),
+            _ => {
+                n.is(i, class::YES_NO_START)
+                    && self.is_yes_no(
+                        &n.padded[n.spans[i].0 as usize..n.spans[i + len - 1].1 as usize],
+                    )
+            }
+        }
     }
 
     pub(crate) fn ack_phrase(&self, phrase: &str) -> Option<AckKind> {

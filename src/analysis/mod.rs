@@ -1,8 +1,8 @@
 //! What each utterance does in the conversation: acts, question forms, question→answer pairing,
 //! topic overlap. Pure: reads a `Transcript`, returns an `Annotated` call.
 //!
-//! Each utterance is normalised once (`normalize`), matched once against one automaton holding
-//! every phrase list (`Lexicon::matches`), then read for acknowledgements (`acks`) and questions
+//! Each utterance is normalised once (`normalize`, one byte-level pass that also looks up every
+//! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read for acknowledgements (`acks`) and questions
 //! (`questions`). Acts that need the neighbours come last: yes/no words after a question are
 //! answers, echoes are reflections (`context`), low-overlap replies to a disclosure are pivots
 //! (`topic`), and every question is paired with what the other side did next (`pairing`).
@@ -16,8 +16,11 @@ pub mod lexicon;
 pub mod normalize;
 mod overlap;
 mod pairing;
+mod phrases;
 pub mod questions;
+mod scan;
 mod topic;
+pub mod words;
 
 #[cfg(test)]
 mod tests;
@@ -98,7 +101,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut matches = Vec::new();
     for u in &transcript.utterances {
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
-        lexicon.matches(&n.padded, &mut matches);
+        lexicon.matches(&n, &mut matches);
         let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lexicon);
         utterances.push(analysis);
         shapes.push(shape);

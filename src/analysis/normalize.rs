@@ -1,33 +1,7 @@
 //! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
 //! set of content stems that topic overlap compares.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a as a `Hasher`: word lookups are on short keys, where SipHash's setup dominates.
-#[derive(Default)]
-pub struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A string-keyed map with the fast hasher.
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+use super::words::WordIndex;
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -52,27 +26,12 @@ pub mod class {
     /// The first word of some acknowledgement phrase: others need no phrase lookup.
     pub const ACK_START: u32 = 1 << 19;
     pub const WH_SUBJECT: u32 = 1 << 20;
+    /// A word of some acknowledgement phrase: a phrase cannot run past a word without it.
+    pub const ACK_WORD: u32 = 1 << 21;
+    /// The first word of a yes/no answer phrase of several words ("uh huh").
+    pub const YES_NO_START: u32 = 1 << 22;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
-}
-
-/// Word → class bits, built once from the rule file.
-#[derive(Debug, Clone, Default)]
-pub struct WordIndex {
-    classes: WordMap<u32>,
-}
-
-impl WordIndex {
-    pub fn add(&mut self, words: &[String], bits: u32) {
-        for w in words {
-            let key = normalize_phrase(w);
-            *self.classes.entry(key).or_default() |= bits;
-        }
-    }
-
-    pub fn get(&self, word: &str) -> u32 {
-        self.classes.get(word).copied().unwrap_or(0)
-    }
 }
 
 /// One utterance's text, normalised.
@@ -85,6 +44,11 @@ pub struct Normalized {
     pub spans: Vec<(u32, u32)>,
     /// Word-class bits of each word (see [`class`]).
     pub classes: Vec<u32>,
+    /// Phrase-word id of each word, 0 for words in no phrase list (see `Lexicon::matches`).
+    pub ids: Vec<u32>,
+    /// Whitespace-separated words in the text, as `split_whitespace` counts them: the word
+    /// count that thresholds and talk-time figures use.
+    pub whitespace_words: usize,
     /// The text's last sentence ends with a question mark.
     pub question_mark: bool,
     /// The text ends in a comma or a dash: the speaker broke off or was cut off.
@@ -111,6 +75,17 @@ impl Normalized {
         &self.padded[s as usize..e as usize]
     }
 
+    /// Whether words `i` and `j` are the same word.
+    #[inline]
+    pub fn same_word(&self, i: usize, j: usize) -> bool {
+        let bytes = self.padded.as_bytes();
+        let ((a, b), (c, d)) = (self.spans[i], self.spans[j]);
+        // Lengths and first letters tell most words apart without a call to `memcmp`.
+        b - a == d - c
+            && bytes[a as usize] == bytes[c as usize]
+            && bytes[a as usize..b as usize] == bytes[c as usize..d as usize]
+    }
+
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
@@ -126,75 +101,41 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
 /// Normalises one utterance into `n`, reusing its buffers: one allocation-free pass per
 /// utterance once the buffers have grown.
 pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
-    n.padded.clear();
-    n.spans.clear();
-    n.classes.clear();
-    n.content.clear();
-    n.punctuated = false;
-    n.padded.push(' ');
-    let mut start: Option<usize> = None;
-    let mut break_before = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        // ASCII first: most transcripts are all ASCII, and this skips the Unicode tables.
-        if c.is_ascii_alphanumeric() {
-            start.get_or_insert(n.padded.len());
-            n.padded.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if !c.is_ascii() && c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(n.padded.len());
-            }
-            if c.is_ascii() {
-                n.padded.push(c.to_ascii_lowercase());
-            } else {
-                n.padded.extend(c.to_lowercase());
-            }
-            continue;
-        }
-        let apostrophe = matches!(c, '\'' | '\u{2019}');
-        if apostrophe && start.is_some() && chars.peek().is_some_and(|d| d.is_alphanumeric()) {
-            n.padded.push('\'');
-            continue;
-        }
-        if let Some(s) = start.take() {
-            end_word(n, words, s, break_before);
-            break_before = false;
-        }
-        if matches!(c, '.' | '?' | '!') {
-            n.punctuated = true;
-        }
-        if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            break_before = !n.spans.is_empty();
-        }
-    }
-    if let Some(s) = start.take() {
-        end_word(n, words, s, break_before);
-    }
+    super::scan::scan(text, words, n);
     let trimmed = text.trim_end();
     n.question_mark = ends_with_question_mark(text);
     n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
     n.full_stop = trimmed.ends_with(['.', '!']);
-    fill_content(n);
-}
-
-/// Closes the word that began at byte `start` of `n.padded` and looks up its classes.
-fn end_word(n: &mut Normalized, words: &WordIndex, start: usize, break_before: bool) {
-    let end = n.padded.len();
-    let mut classes = words.get(&n.padded[start..end]);
-    if break_before {
-        classes |= class::AFTER_BREAK;
-    }
-    n.spans.push((start as u32, end as u32));
-    n.classes.push(classes);
-    n.padded.push(' ');
+    n.content.sort_unstable();
+    n.content.dedup();
 }
 
 /// Normalises a phrase from the rule file the same way as an utterance, without the padding.
 pub fn normalize_phrase(phrase: &str) -> String {
+    // Most phrases in the rule file are written normalised already: copying them skips a full
+    // normalisation for each of the thousands of phrases compiled at start-up.
+    if is_normalized(phrase.as_bytes()) {
+        return phrase.to_string();
+    }
     let n = normalize(phrase, &WordIndex::default());
     n.padded.trim().to_string()
+}
+
+/// Lower-case ASCII words separated by single spaces, with apostrophes only between letters:
+/// what `normalize_phrase` would return unchanged.
+fn is_normalized(p: &[u8]) -> bool {
+    let word_byte = |i: usize| {
+        p.get(i)
+            .is_some_and(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9'))
+    };
+    !p.is_empty()
+        && word_byte(0)
+        && word_byte(p.len() - 1)
+        && (0..p.len()).all(|i| match p[i] {
+            b' ' => p[i - 1] != b' ',
+            b'\'' => word_byte(i - 1) && word_byte(i + 1),
+            _ => word_byte(i),
+        })
 }
 
 fn ends_with_question_mark(text: &str) -> bool {
@@ -202,42 +143,39 @@ fn ends_with_question_mark(text: &str) -> bool {
         .ends_with('?')
 }
 
-fn fill_content(n: &mut Normalized) {
+/// The content-set entry of a word, if it is one: words of three letters or more, and numbers,
+/// that are not stop words, hesitations or discourse markers.
+pub(super) fn content_hash(word: &[u8], classes: u32) -> Option<u32> {
     use class::{DISCOURSE, HESITATION, STOP};
-    for i in 0..n.len() {
-        if n.is(i, STOP | HESITATION | DISCOURSE) {
-            continue;
-        }
-        let w = n.word(i);
-        if w.len() >= 3 || w.bytes().all(|b| b.is_ascii_digit()) {
-            let h = hash(stem(w));
-            n.content.push(h);
-        }
+    if classes & (STOP | HESITATION | DISCOURSE) != 0 {
+        return None;
     }
-    n.content.sort_unstable();
-    n.content.dedup();
+    (word.len() >= 3 || word.iter().all(u8::is_ascii_digit)).then(|| hash(stem_bytes(word)))
 }
 
 /// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".
 pub fn stem(word: &str) -> &str {
-    let w = word.strip_suffix("'s").unwrap_or(word);
-    for (suffix, min) in [
-        ("ing", 6),
-        ("ies", 5),
-        ("ed", 5),
-        ("es", 5),
-        ("ly", 5),
-        ("s", 4),
-        ("e", 4),
-    ] {
-        if w.len() >= min
-            && let Some(s) = w.strip_suffix(suffix)
-            && !s.ends_with('s')
-        {
-            return s;
-        }
-    }
-    w
+    // Only ASCII suffixes are stripped, so the cut is on a character boundary.
+    &word[..stem_bytes(word.as_bytes()).len()]
+}
+
+fn stem_bytes(word: &[u8]) -> &[u8] {
+    let w = word.strip_suffix(b"'s").unwrap_or(word);
+    let n = w.len();
+    // Cut `k` bytes off a word of at least `min` bytes, unless that leaves a final "s".
+    let cut =
+        |k: usize, min: usize| (n >= min && w[..n - k].last() != Some(&b's')).then(|| &w[..n - k]);
+    // The suffixes "ing", "ies", "ed", "es", "ly", "s", "e", tried in that order.
+    let stem = match w {
+        [.., b'i', b'n', b'g'] => cut(3, 6),
+        [.., b'i', b'e', b's'] => cut(3, 5).or_else(|| cut(2, 5)).or_else(|| cut(1, 4)),
+        [.., b'e', b's'] => cut(2, 5).or_else(|| cut(1, 4)),
+        [.., b's'] => cut(1, 4),
+        [.., b'e', b'd'] | [.., b'l', b'y'] => cut(2, 5),
+        [.., b'e'] => cut(1, 4),
+        _ => None,
+    };
+    stem.unwrap_or(w)
 }
 
 /// The number of whitespace-separated words, as `text.split_whitespace().count()`, counted
@@ -258,9 +196,9 @@ pub fn count_words(text: &str) -> usize {
 }
 
 /// FNV-1a: a fast, stable hash for content stems.
-fn hash(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+fn hash(s: &[u8]) -> u32 {
+    s.iter().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
     })
 }
 
@@ -310,6 +248,33 @@ mod tests {
     }
 
     #[test]
+    fn normalised_phrases_are_kept_as_they_are() {
+        for p in [
+            "i'm sorry to hear that",
+            "rock'n'roll",
+            "30 days",
+            "Hello",
+            "a  b",
+            " a",
+            "a ",
+            "'tis",
+            "x'",
+            "a''b",
+            "a-b",
+            "caf\u{e9}",
+            "",
+        ] {
+            let slow = normalize(p, &WordIndex::default())
+                .padded
+                .trim()
+                .to_string();
+            assert_eq!(normalize_phrase(p), slow, "{p:?}");
+        }
+        assert!(is_normalized(b"i'm sorry to hear that"));
+        assert!(!is_normalized(b"a  b"));
+    }
+
+    #[test]
     fn question_mark_is_read_at_the_end_only() {
         assert!(normalize("So what happened?", &index()).question_mark);
         assert!(normalize("what happened?\" ", &index()).question_mark);
@@ -328,9 +293,11 @@ mod tests {
             "no-break\u{a0}space and ideographic\u{3000}space",
             "caf\u{e9} cr\u{e8}me",
         ] {
+            let expected = text.split_whitespace().count();
+            assert_eq!(count_words(text), expected, "{text:?}");
             assert_eq!(
-                count_words(text),
-                text.split_whitespace().count(),
+                normalize(text, &index()).whitespace_words,
+                expected,
                 "{text:?}"
             );
         }
@@ -341,6 +308,13 @@ mod tests {
         assert_eq!(stem("outages"), stem("outage"));
         assert_eq!(stem("migrating"), stem("migrate"));
         assert_eq!(stem("servers"), "server");
+        assert_eq!(stem("companies"), "compan");
+        assert_eq!(stem("classes"), "classe");
+        assert_eq!(stem("boss"), "boss");
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("gas's"), "gas");
+        assert_eq!(stem("quickly"), "quick");
+        assert_eq!(stem("sing"), "sing");
     }
 
     #[test]

@@ -23,8 +23,8 @@ impl ReplyCues {
     pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
         ReplyCues {
             yes_no: starts_with_yes_no(n, lex),
-            answer_marker: (0..n.len())
-                .any(|k| n.is(k, class::ANSWER_MARKER) || is_number(n.word(k))),
+            answer_marker: n.classes.iter().any(|&c| c & class::ANSWER_MARKER != 0)
+                || n.spans.iter().any(|&(s, _)| starts_number(&n.padded, s)),
         }
     }
 }
@@ -214,13 +214,16 @@ fn evidence(
 fn starts_with_yes_no(n: &Normalized, lex: &Lexicon) -> bool {
     let after_padding = (0..n.len()).find(|&k| !n.is(k, class::HESITATION | class::ACK_PADDING));
     [Some(0), after_padding].into_iter().flatten().any(|k| {
-        (1..=2).filter(|len| k + len <= n.len()).any(|len| {
-            let phrase = &n.padded[n.spans[k].0 as usize..n.spans[k + len - 1].1 as usize];
-            lex.is_yes_no(phrase)
-        })
+        (1..=2)
+            .filter(|len| k + len <= n.len())
+            .any(|len| lex.is_yes_no_at(n, k, len))
     })
 }
 
-fn is_number(w: &str) -> bool {
-    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+/// The word at byte `start` of `padded` begins with a digit.
+fn starts_number(padded: &str, start: u32) -> bool {
+    padded
+        .as_bytes()
+        .get(start as usize)
+        .is_some_and(u8::is_ascii_digit)
 }

@@ -13,7 +13,7 @@ pub(crate) fn core_words(n: &Normalized) -> Vec<usize> {
         if n.is(i, class::HESITATION) {
             continue;
         }
-        if core.last().is_some_and(|&p| n.word(p) == n.word(i)) {
+        if core.last().is_some_and(|&p| n.same_word(p, i)) {
             continue;
         }
         core.push(i);
@@ -123,7 +123,7 @@ pub fn detect(
 /// Only texts of several sentences with a question mark get here: normalising again costs little.
 pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
     let body = text.trim_end();
-    let first_end = body.find(['.', '!', '?'])?;
+    let first_end = memchr::memchr3(b'.', b'!', b'?', body.as_bytes())?;
     if first_end + 1 == body.len() || !body.contains('?') {
         return None;
     }
@@ -139,7 +139,7 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
             continue;
         }
         let inner = normalize(sentence, &lex.words);
-        lex.matches(&inner.padded, &mut matches);
+        lex.matches(&inner, &mut matches);
         if let Some(form) = detect(&inner, &matches, lex) {
             return Some(form);
         }

@@ -24,6 +24,14 @@ pub trait Sink<R> {
     fn idle(&mut self) {}
 }
 
+/// How many jobs may be started or waiting to be written at once. A job is only a path until a
+/// worker starts it, and a result is a few kilobytes, so a deep window costs little memory; it
+/// keeps every worker fed while the writing thread waits for a long call, or for a core on a
+/// busy machine.
+pub fn window(threads: usize) -> usize {
+    threads.max(1) * 16
+}
+
 /// Runs `work` over every job of `source` on `threads` threads and feeds the results to `sink`
 /// in source order. `work` should not panic: a panic ends the run.
 pub fn run_ordered<J, R, S, W>(
@@ -43,7 +51,7 @@ where
         .thread_name(|i| format!("callscore-{i}"))
         .build()
         .map_err(std::io::Error::other)?;
-    let window = threads.max(1) * 2;
+    let window = window(threads);
     let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
@@ -160,7 +168,8 @@ mod tests {
         };
         run_ordered(2, source, |i| i, &mut sink).unwrap();
         assert_eq!(sink.seen, [0, 1, 2]);
-        // At most the three written and a window (2 × 2 threads) in flight were read.
-        assert!(pulled.load(std::sync::atomic::Ordering::SeqCst) <= 3 + 4);
+        // At most the three written and a window in flight were read.
+        let pulled = pulled.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(pulled <= 3 + window(2), "{pulled}");
     }
 }

@@ -21,7 +21,7 @@ pub struct Spotted<'l> {
 pub fn spot<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<Spotted<'l>> {
     let n = normalize::normalize(text, &lexicon.words);
     let mut raw = Vec::new();
-    lexicon.matches(&n.padded, &mut raw);
+    lexicon.matches(&n, &mut raw);
     let words_before = |byte: usize| {
         n.padded.as_bytes()[..byte]
             .iter()

@@ -2,10 +2,10 @@
 
 use super::config::{require, rule_table};
 use super::opening::Opening;
-use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
+use super::phrases::PhraseList;
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::{Act, Annotated};
 use crate::transcript::{Role, Turn};
-use regex::Regex;
 
 pub const ID: &str = "missing-purpose";
 
@@ -52,7 +52,7 @@ pub fn build(table: &Table) -> Result<Rule, String> {
     let inbound = require(table.inbound.as_ref(), ID, "inbound")?;
     let checker = MissingPurpose {
         opening_turns: require(table.opening_turns, ID, "opening_turns")?,
-        inbound: phrases::compile(ID, inbound, &[])?,
+        inbound: PhraseList::new(ID, inbound)?,
     };
     Ok(Rule::new(doc(), table.settings(ID)?, checker))
 }
@@ -60,7 +60,7 @@ pub fn build(table: &Table) -> Result<Rule, String> {
 #[derive(Debug)]
 struct MissingPurpose {
     opening_turns: usize,
-    inbound: Regex,
+    inbound: PhraseList,
 }
 
 impl MissingPurpose {
@@ -121,7 +121,7 @@ mod tests {
         let inbound = ["thanks for calling".to_string()];
         MissingPurpose {
             opening_turns: 2,
-            inbound: phrases::compile(ID, &inbound, &[]).unwrap(),
+            inbound: PhraseList::new(ID, &inbound).unwrap(),
         }
     }
 

@@ -2,10 +2,10 @@
 //! moves on to the rep's agenda without engaging with it.
 
 use super::config::{require, rule_table};
-use super::{Check, Emit, OptionDoc, Rule, RuleDoc, phrases};
+use super::phrases::PhraseList;
+use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::{AckKind, Act, Annotated};
 use crate::transcript::{Role, Turn};
-use regex::Regex;
 
 pub const ID: &str = "train-selling";
 
@@ -55,14 +55,14 @@ pub fn doc() -> RuleDoc {
 pub fn build(table: &Table) -> Result<Rule, String> {
     let engaging = require(table.engaging.as_ref(), ID, "engaging")?;
     let checker = TrainSelling {
-        engaging: phrases::compile(ID, engaging, &[])?,
+        engaging: PhraseList::new(ID, engaging)?,
     };
     Ok(Rule::new(doc(), table.settings(ID)?, checker))
 }
 
 #[derive(Debug)]
 struct TrainSelling {
-    engaging: Regex,
+    engaging: PhraseList,
 }
 
 impl Check for TrainSelling {
@@ -107,19 +107,18 @@ impl TrainSelling {
     fn unengaged_pivot(&self, call: &Annotated, out: &Emit, reply: &Turn) -> Option<usize> {
         for i in reply.utterances.clone() {
             let a = &call.utterances[i];
-            if self.engaging.is_match(&call.transcript.utterances[i].text) {
-                return None;
-            }
             let announced = out
                 .cue_labels(call, i)
                 .iter()
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
-            if announced || (a.acts.contains(Act::Pivot) && !asks) {
-                return Some(i);
-            }
-            if asks {
+            // An engaging phrase ends the search with None, as asking does: match the text only
+            // when the answer can differ.
+            if (asks && !announced) || self.engaging.is_match(&call.transcript.utterances[i].text) {
                 return None;
+            }
+            if announced || a.acts.contains(Act::Pivot) {
+                return Some(i);
             }
         }
         None
@@ -145,7 +144,7 @@ mod tests {
 
     fn rule() -> TrainSelling {
         TrainSelling {
-            engaging: phrases::compile(ID, &["do you still want to".to_string()], &[]).unwrap(),
+            engaging: PhraseList::new(ID, &["do you still want to".to_string()]).unwrap(),
         }
     }
 

@@ -166,9 +166,10 @@ pub struct Utterance {
 }
 
 /// A maximal run of one speaker's consecutive utterances: `utterances` indexes `Transcript::utterances`.
+/// The speaker is the first utterance's (not copied here: a name per turn was an allocation per
+/// turn on every call).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Turn {
-    pub speaker: String,
     pub role: Role,
     pub utterances: std::ops::Range<usize>,
 }
@@ -226,11 +227,11 @@ impl Transcript {
     /// Groups consecutive utterances of one speaker into turns.
     pub fn turns(&self) -> Vec<Turn> {
         let mut turns: Vec<Turn> = Vec::new();
-        for (i, u) in self.utterances.iter().enumerate() {
+        let us = &self.utterances;
+        for (i, u) in us.iter().enumerate() {
             match turns.last_mut() {
-                Some(t) if t.speaker == u.speaker => t.utterances.end = i + 1,
+                Some(t) if us[t.utterances.start].speaker == u.speaker => t.utterances.end = i + 1,
                 _ => turns.push(Turn {
-                    speaker: u.speaker.clone(),
                     role: u.role,
                     utterances: i..i + 1,
                 }),

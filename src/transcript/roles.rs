@@ -189,7 +189,7 @@ pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) 
         } else {
             u.text.as_str()
         };
-        for p in cues.content.matches(text).iter() {
+        for p in cues.content.matches(text) {
             seen[i * n + p] = true;
         }
     }

@@ -1,0 +1,210 @@
+//! The byte-level pass behind `normalize`: one walk over an utterance's text lower-cases its
+//! words into `padded`, builds each word's table key as it is copied, looks it up once in the word table
+//! (class bits and phrase-word id), adds it to the content set and counts whitespace-separated
+//! words, all at once. ASCII bytes take a table-driven fast path; other characters are decoded
+//! and read with the Unicode tables.
+
+use super::normalize::{Normalized, class, content_hash};
+use super::words::{PACKED_LEN, WordIndex, pack_byte, word_key};
+
+/// ASCII letters and digits, the bytes that make up most words.
+const ALNUM: [bool; 256] = ascii_table(false);
+
+/// What `char::is_whitespace` says for ASCII: space and `\t`..`\r`.
+const SPACE: [bool; 256] = ascii_table(true);
+
+const fn ascii_table(space: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if space {
+            c == b' ' || (c >= b'\t' && c <= b'\r')
+        } else {
+            c.is_ascii_alphanumeric()
+        };
+        b += 1;
+    }
+    t
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    SPACE[b as usize]
+}
+
+/// The word being copied, and what the text said before it.
+struct Scanner<'a> {
+    words: &'a WordIndex,
+    out: Vec<u8>,
+    /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
+    start: usize,
+    /// The word's bytes so far, packed (see `words::word_key`).
+    key: u64,
+    /// The word has non-ASCII letters, whose lower-case forms are keyed when it ends.
+    wide: bool,
+    /// A comma or sentence punctuation came since the last word.
+    break_before: bool,
+}
+
+/// Normalises `text` into `n`: everything but the flags read from the text's end.
+pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
+    let mut out = std::mem::take(&mut n.padded).into_bytes();
+    out.clear();
+    // Room for a typical text at once: a fresh `Normalized` (one per sentence re-read) then
+    // allocates each buffer about once instead of growing it step by step.
+    let max_words = text.len() / 4 + 4;
+    out.reserve(text.len() + 2);
+    out.push(b' ');
+    n.spans.clear();
+    n.spans.reserve(max_words);
+    n.classes.clear();
+    n.classes.reserve(max_words);
+    n.ids.clear();
+    n.ids.reserve(max_words);
+    n.content.clear();
+    n.content.reserve(max_words);
+    n.punctuated = false;
+    let mut s = Scanner {
+        words,
+        out,
+        start: 0,
+        key: 0,
+        wide: false,
+        break_before: false,
+    };
+    let bytes = text.as_bytes();
+    let mut spaces_after_words = 0;
+    let mut ascii = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if ALNUM[b as usize] {
+            i = s.ascii_run(bytes, i);
+        } else if b < 0x80 {
+            if b == b'\'' && s.start != 0 && alphanumeric_at(text, i + 1) {
+                s.push_ascii(b'\'');
+            } else {
+                if is_ascii_space(b) && i > 0 && !is_ascii_space(bytes[i - 1]) {
+                    spaces_after_words += 1;
+                }
+                s.boundary(char::from(b), n);
+            }
+            i += 1;
+        } else {
+            ascii = false;
+            i = s.wide_char(text, i, n);
+        }
+    }
+    if s.start != 0 {
+        s.end_word(n);
+    }
+    n.whitespace_words = if ascii {
+        spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
+    } else {
+        text.split_whitespace().count()
+    };
+    // Only whole characters were copied, so this never fails.
+    n.padded = String::from_utf8(s.out).expect("normalised text is UTF-8");
+}
+
+/// Whether the character at byte `i` of `text` is a letter or digit (`false` at the end).
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => ALNUM[b as usize],
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+impl Scanner<'_> {
+    /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
+    fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
+        let run = &bytes[i..];
+        let len = run
+            .iter()
+            .position(|&b| !ALNUM[b as usize])
+            .unwrap_or(run.len());
+        if self.start == 0 {
+            self.start = self.out.len();
+        }
+        let mut key = self.key;
+        // Setting bit 5 lower-cases ASCII letters and leaves digits as they are.
+        self.out.extend(run[..len].iter().map(|&b| {
+            key = pack_byte(key, b | 0x20);
+            b | 0x20
+        }));
+        self.key = key;
+        i + len
+    }
+
+    fn push_ascii(&mut self, b: u8) {
+        self.out.push(b);
+        self.key = pack_byte(self.key, b);
+    }
+
+    /// Reads the non-ASCII character at byte `i`; returns the byte after it.
+    fn wide_char(&mut self, text: &str, i: usize, n: &mut Normalized) -> usize {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("scan stops on character boundaries");
+        let next = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            if self.start == 0 {
+                self.start = self.out.len();
+            }
+            let mut buf = [0; 4];
+            for l in c.to_lowercase() {
+                self.out
+                    .extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+            self.wide = true;
+        } else if c == '\u{2019}' && self.start != 0 && alphanumeric_at(text, next) {
+            self.push_ascii(b'\'');
+        } else {
+            self.boundary(c, n);
+        }
+        next
+    }
+
+    /// A character that is not part of a word: ends the word, notes punctuation.
+    fn boundary(&mut self, c: char, n: &mut Normalized) {
+        if self.start != 0 {
+            self.end_word(n);
+            self.break_before = false;
+        }
+        if matches!(c, '.' | '?' | '!') {
+            n.punctuated = true;
+        }
+        if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
+            self.break_before = !n.spans.is_empty();
+        }
+    }
+
+    /// Closes the current word: looks it up, records it and its content stem.
+    fn end_word(&mut self, n: &mut Normalized) {
+        let (start, end) = (self.start, self.out.len());
+        let word = &self.out[start..end];
+        let key = if self.wide || word.len() > PACKED_LEN {
+            word_key(word)
+        } else {
+            self.key
+        };
+        let info = self.words.lookup(word, key);
+        if let Some(h) = content_hash(word, info.bits) {
+            n.content.push(h);
+        }
+        let after_break = if self.break_before {
+            class::AFTER_BREAK
+        } else {
+            0
+        };
+        n.spans.push((start as u32, end as u32));
+        n.classes.push(info.bits | after_break);
+        n.ids.push(info.phrase_id);
+        self.out.push(b' ');
+        self.start = 0;
+        self.key = 0;
+        self.wide = false;
+    }
+}

@@ -1,0 +1,207 @@
+//! The word table: normalised word → class bits and phrase-word id, looked up once per word of
+//! every utterance. An open-addressing table keyed by [`word_key`], which normalisation builds
+//! while it lower-cases: most words are at most 8 bytes, whose key is the word itself, so that a
+//! lookup is one probe and one integer compare.
+
+use super::normalize::normalize_phrase;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Words up to this many bytes are their own key.
+pub const PACKED_LEN: usize = 8;
+
+/// Appends one byte to a packed key (see [`word_key`]).
+#[inline]
+pub fn pack_byte(key: u64, b: u8) -> u64 {
+    (key << 8) | u64::from(b)
+}
+
+/// A word's key in the table: its bytes packed into a `u64` when it has at most
+/// [`PACKED_LEN`] of them (exact, given its length), otherwise its FNV-1a hash (then the bytes
+/// are compared too).
+pub fn word_key(word: &[u8]) -> u64 {
+    if word.len() <= PACKED_LEN {
+        word.iter().fold(0, |k, &b| pack_byte(k, b))
+    } else {
+        word.iter().fold(FNV_OFFSET, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+        })
+    }
+}
+
+/// FNV-1a as a `Hasher`: word lookups are on short keys, where SipHash's setup dominates.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A string-keyed map with the fast hasher.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+
+/// What the table knows about one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Word-class bits (see `normalize::class`).
+    pub bits: u32,
+    /// The word's id in the phrase lists, 0 when no phrase contains it.
+    pub phrase_id: u32,
+}
+
+/// One slot of the open-addressing table, with a copy of its entry's key, length and info so
+/// that a lookup of a short word reads nothing else.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    len: u32,
+    /// 0 for an empty slot, otherwise the entry index + 1.
+    entry: u32,
+    info: WordInfo,
+}
+
+/// Word → class bits and phrase-word id, built once from the rule file.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    words: Vec<Box<str>>,
+    slots: Vec<Slot>,
+    phrase_words: u32,
+}
+
+impl WordIndex {
+    /// Adds class bits to words of a rule-file list (normalised first).
+    pub fn add(&mut self, words: &[String], bits: u32) {
+        for w in words {
+            let s = self.slot(&normalize_phrase(w));
+            self.slots[s].info.bits |= bits;
+        }
+    }
+
+    /// The phrase-word id of a normalised word, given one if it has none yet (ids start at 1).
+    pub fn intern_phrase_word(&mut self, word: &str) -> u32 {
+        let s = self.slot(word);
+        if self.slots[s].info.phrase_id == 0 {
+            self.phrase_words += 1;
+            self.slots[s].info.phrase_id = self.phrase_words;
+        }
+        self.slots[s].info.phrase_id
+    }
+
+    /// The largest phrase-word id given out.
+    pub fn phrase_words(&self) -> u32 {
+        self.phrase_words
+    }
+
+    /// The class bits of a normalised word.
+    pub fn get(&self, word: &str) -> u32 {
+        self.lookup(word.as_bytes(), word_key(word.as_bytes())).bits
+    }
+
+    /// What the table knows about a normalised word whose [`word_key`] is `key`.
+    #[inline]
+    pub fn lookup(&self, word: &[u8], key: u64) -> WordInfo {
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return WordInfo::default();
+        };
+        let mut s = slot_of(key, mask);
+        loop {
+            let slot = &self.slots[s];
+            if slot.entry == 0 {
+                return WordInfo::default();
+            }
+            if slot.key == key
+                && slot.len as usize == word.len()
+                && (word.len() <= PACKED_LEN
+                    || self.words[slot.entry as usize - 1].as_bytes() == word)
+            {
+                return slot.info;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The slot of a word, added when missing.
+    fn slot(&mut self, word: &str) -> usize {
+        let key = word_key(word.as_bytes());
+        if let Some(mask) = self.slots.len().checked_sub(1) {
+            let mut s = slot_of(key, mask);
+            while self.slots[s].entry != 0 {
+                let slot = &self.slots[s];
+                if slot.key == key && *self.words[slot.entry as usize - 1] == *word {
+                    return s;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        self.words.push(word.into());
+        // Keep the table at most a quarter full: most words looked up are not in it, and a
+        // miss ends at the first empty slot.
+        if self.words.len() * 4 > self.slots.len() {
+            let size = (self.words.len() * 8).next_power_of_two();
+            let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+            for slot in old.into_iter().filter(|s| s.entry != 0) {
+                self.place(slot);
+            }
+        }
+        self.place(Slot {
+            key,
+            len: word.len() as u32,
+            entry: self.words.len() as u32,
+            info: WordInfo::default(),
+        })
+    }
+
+    fn place(&mut self, slot: Slot) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(slot.key, mask);
+        while self.slots[s].entry != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = slot;
+        s
+    }
+}
+
+/// Spreads a key's bits (packed keys of similar words differ in few bits) before masking.
+#[inline]
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_accumulate_and_ids_stay() {
+        let mut w = WordIndex::default();
+        w.add(&["The".into(), "we".into()], 1);
+        let id = w.intern_phrase_word("we");
+        for i in 0..200 {
+            w.add(&[format!("word{i}")], 4);
+        }
+        w.add(&["we".into(), "accountability".into()], 2);
+        assert_eq!(w.get("the"), 1);
+        assert_eq!(w.get("we"), 3);
+        assert_eq!(w.get("word150"), 4);
+        assert_eq!(w.get("wee"), 0);
+        assert_eq!(w.get("accountability"), 2);
+        assert_eq!(w.get("accountabilities"), 0);
+        assert_eq!(w.lookup(b"we", word_key(b"we")).phrase_id, id);
+        assert_eq!(w.intern_phrase_word("we"), id);
+        assert_eq!(w.phrase_words(), 1);
+    }
+}
