@@ -126,6 +126,14 @@ pub struct QuestionConfig {
     /// Endings that turn a statement into a tag question ("right?" with a question mark).
     #[serde(default)]
     pub tag_endings: Vec<String>,
+    /// Verbs that start a quoted question after their subject and a comma ("they go, ..."),
+    /// besides the reporting verbs.
+    #[serde(default)]
+    pub quote_verbs: Vec<String>,
+    /// Words that, set off after a statement about the listener, ask them to confirm it even
+    /// without a question mark ("you moved last year, right.").
+    #[serde(default)]
+    pub confirmation_tags: Vec<String>,
     /// Minimum words after the auxiliary/wh-word for an unpunctuated question (fragments are not).
     #[serde(default)]
     pub min_words: Option<usize>,

@@ -43,6 +43,10 @@ pub struct Lexicon {
     pub(crate) ack_max_phrase_words: usize,
     /// Normalised backchannels that acknowledge even with a question mark ("is that right?").
     pub(crate) asking_backchannels: WordMap<()>,
+    /// Normalised words that ask for confirmation after a statement about the listener ("right").
+    pub(crate) confirmation_tags: WordMap<()>,
+    /// Normalised verbs that start a quoted question after a subject and a comma ("they go").
+    pub(crate) quote_verbs: WordMap<()>,
     pub ack_max_words: usize,
     pub reflection_max_words: usize,
     pub question_min_words: usize,
@@ -149,6 +153,16 @@ impl Lexicon {
         lex.asking_backchannels = config
             .acknowledgement
             .asking_backchannels
+            .iter()
+            .map(|p| (normalize_phrase(p), ()))
+            .collect();
+        lex.confirmation_tags = q
+            .confirmation_tags
+            .iter()
+            .map(|p| (normalize_phrase(p), ()))
+            .collect();
+        lex.quote_verbs = q
+            .quote_verbs
             .iter()
             .map(|p| (normalize_phrase(p), ()))
             .collect();

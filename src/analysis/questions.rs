@@ -58,7 +58,7 @@ pub fn detect(
     let Some(&first) = clause.first() else {
         return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
     };
-    if is_not_question(n, clause, lex) {
+    if is_not_question(n, clause, lex) || quotes_a_question(n, clause, lex) {
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
@@ -80,6 +80,9 @@ pub fn detect(
     let wh_opener = matches
         .iter()
         .any(|&(m, start, _)| m == Target::WhOpener && start == clause_offset);
+    if alternative_inversion(n, &core, lead) {
+        return Some(QuestionForm::Choice);
+    }
     // "Are you," / "Is it, uh,": a question begun and abandoned asks nothing yet.
     if !n.question_mark {
         let dangling = core.last().is_some_and(|&i| n.is(i, class::DANGLING));
@@ -93,6 +96,9 @@ pub fn detect(
         syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
+        if form.is_none() && confirms_about_listener(n, clause, lex) {
+            return Some(QuestionForm::Tag);
+        }
         // "what else did I serve with that": asked of oneself, which written text shows by
         // leaving out the question mark.
         if form == Some(QuestionForm::Wh)
@@ -265,6 +271,64 @@ fn syntactic_form(
     None
 }
 
+/// "you moved last year, right.": a statement about the listener, which only the listener can
+/// confirm, closed by a tag set off with a comma asks for that confirmation even when written
+/// with a full stop. About anyone else ("he's an actor, right.") it is often only a check that
+/// the listener follows.
+fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+    let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
+        return false;
+    };
+    let head = n.word(first);
+    clause.len() >= 4
+        && (head == "you" || head.starts_with("you'"))
+        && n.is(last, class::AFTER_BREAK)
+        // The "huh" of "uh-huh" is a backchannel, not a tag.
+        && !n.is(last - 1, class::HESITATION)
+        && lex.confirmation_tags.contains_key(n.word(last))
+}
+
+/// "and then she goes, well, what do you do with it?": a question after someone's reporting verb
+/// and a comma is quoted, told as part of a story, not asked of the listener. Only written text
+/// marks where the quote begins; "you said, ..." checks the listener's words, which is asking.
+fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+    use class::*;
+    if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
+        return false;
+    }
+    (1..clause.len().saturating_sub(1)).any(|k| {
+        let verb = clause[k];
+        let reports = n.is(verb, REPORTING)
+            || lex.quote_verbs.contains_key(n.word(verb))
+            || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
+        // "they ask me, why ...": the quote may follow the verb's object.
+        let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
+        reports
+            && (quote_starts(k + 1) || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
+            && told_by_someone_else(n, clause, k)
+    })
+}
+
+/// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
+/// with one word between ("they just go", "she was like").
+fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    let subject = |j: usize| n.is(clause[j], class::SUBJECT);
+    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with("you");
+    teller(k - 1) || (k >= 2 && !subject(k - 1) && teller(k - 2))
+}
+
+/// "or do you," / "or is it": an auxiliary inverted with its subject right after "or" can only
+/// offer a second alternative of a question (a statement goes on "or they do"), so it asks even
+/// when cut off.
+fn alternative_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
+    use class::*;
+    core[..lead].iter().any(|&i| n.word(i) == "or")
+        && n.is(core[lead], AUX)
+        && core
+            .get(lead + 1)
+            .is_some_and(|&i| n.is(i, SUBJECT | TAG_SUBJECT | DETERMINER))
+}
+
 /// "..., isn't it" / "you don't use it, do you": an auxiliary and a pronoun close a statement,
 /// with the opposite polarity.
 fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
@@ -276,17 +340,33 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     if !n.is(aux, AUX) || !n.is(subj, TAG_SUBJECT) {
         return false;
     }
+    let negative_tag = n.word(aux).ends_with("n't");
     // Written text sets a tag off with a comma ("..., isn't there"); speech recognition does not.
-    if n.punctuated && !n.is(aux, AFTER_BREAK) {
+    if n.punctuated && !n.is(aux, AFTER_BREAK) && !(negative_tag && unmarked_tag(n, core)) {
         return false;
     }
-    let negative_tag = n.word(aux).ends_with("n't");
     // "... to do it" / "... don't have it": "it" after a main verb is its object, not a tag.
     if !negative_tag && n.word(subj) == "it" && !matches!(n.word(aux), "is" | "was" | "will") {
         return false;
     }
     let negative_statement = core[..core.len() - 2].iter().any(|&i| n.is(i, NEGATION));
     negative_tag != negative_statement
+}
+
+/// "that's neat isn't it.": a negative tag written without its comma still closes a statement
+/// that has a subject of its own; "the benefits weren't there" and "but that wasn't it" are
+/// statements ending in a negated verb ("there" after it is a place, not a pronoun).
+fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
+    use class::*;
+    let statement: Vec<usize> = core[..core.len() - 2]
+        .iter()
+        .copied()
+        .filter(|&i| !n.is(i, DISCOURSE))
+        .collect();
+    let has_subject = statement
+        .iter()
+        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with("'s"));
+    n.word(core[core.len() - 1]) != "there" && statement.len() >= 2 && has_subject
 }
 
 /// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the

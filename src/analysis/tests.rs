@@ -542,3 +542,60 @@ fn asking_again_after_a_reply_that_did_not_answer() {
     assert_eq!((q.answer, q.response), (None, Some(1)));
     assert_eq!(q.reasked, vec![2]);
 }
+
+#[test]
+fn a_cut_off_alternative_after_or_still_asks() {
+    assert_eq!(form("Or do you,"), Some(QuestionForm::Choice));
+    assert_eq!(form("or are they, uh,"), Some(QuestionForm::Choice));
+    assert_eq!(form("Or we could,"), None);
+    assert_eq!(form("Do you,"), None);
+}
+
+#[test]
+fn a_negative_tag_written_without_its_comma() {
+    assert_eq!(
+        form("That's a fair price isn't it."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("It took longer than we planned didn't it."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(form("The budget just wasn't there."), None);
+    assert_eq!(form("But that wasn't it."), None);
+}
+
+#[test]
+fn a_tag_after_a_statement_about_the_listener_asks_to_confirm() {
+    assert_eq!(
+        form("You moved to the new CRM last year, right."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("So you run payroll in house, huh."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(form("He signed the renewal last week, right."), None);
+    assert_eq!(form("You know, right."), None);
+    assert_eq!(form("So you run payroll in house uh-huh."), None);
+}
+
+#[test]
+fn a_question_quoted_from_someone_else_is_not_asked() {
+    assert_eq!(
+        form("And then our CFO goes, well, why do we need another tool?"),
+        None
+    );
+    assert_eq!(
+        form("They always ask me, how long does onboarding take?"),
+        None
+    );
+    assert_eq!(
+        form("You said, how long does onboarding take?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(
+        form("Did you go, what did the vendor quote you?"),
+        Some(QuestionForm::YesNo)
+    );
+}
