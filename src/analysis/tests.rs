@@ -599,3 +599,24 @@ fn a_question_quoted_from_someone_else_is_not_asked() {
         Some(QuestionForm::YesNo)
     );
 }
+
+#[test]
+fn a_yes_said_over_two_lines_or_to_a_choice_question_answers() {
+    let t = call(&[
+        ("Rep", "Do you host it yourselves or in the cloud?"),
+        ("Dana", "Yeah,"),
+        ("Dana", "yeah."),
+        ("Dana", "Okay."),
+        ("Rep", "We should talk about the pilot."),
+        ("Dana", "Yeah."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert_eq!(
+        c.utterances[0].question.as_ref().unwrap().form,
+        QuestionForm::Choice
+    );
+    assert!(!c.utterances[1].acts.contains(Act::Acknowledgement));
+    assert!(!c.utterances[2].acts.contains(Act::Acknowledgement));
+    // After a statement the same word is a backchannel again.
+    assert_eq!(c.utterances[5].ack, Some(AckKind::Backchannel));
+}
