@@ -240,7 +240,18 @@ fn syntactic_form(
     {
         return Some(QuestionForm::Wh);
     }
-    if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {
+    // After "and", in written text without a question mark, "do" before anything but a subject
+    // pronoun is a main verb that goes on a list of things done ("and do the dishes.").
+    let goes_on_a_list = !n.question_mark
+        && is_written(n)
+        && is(0, DO_SUPPORT)
+        && !is(1, SUBJECT)
+        && core[..lead].iter().any(|&i| n.word(i) == "and");
+    if is(0, AUX)
+        && s.len() >= lex.question_min_words
+        && is(1, SUBJECT | DETERMINER)
+        && !goes_on_a_list
+    {
         return Some(yes_no());
     }
     // "does San Antonio have one": do-support before any subject (but not "don't worry").
@@ -248,6 +259,7 @@ fn syntactic_form(
         && !n.word(s[0]).ends_with("n't")
         && s.len() > lex.question_min_words
         && !is(1, AUX | DISCOURSE | NEGATION)
+        && !goes_on_a_list
     {
         return Some(yes_no());
     }

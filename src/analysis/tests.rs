@@ -620,3 +620,24 @@ fn a_yes_said_over_two_lines_or_to_a_choice_question_answers() {
     // After a statement the same word is a backchannel again.
     assert_eq!(c.utterances[5].ack, Some(AckKind::Backchannel));
 }
+
+#[test]
+fn conditions_word_searches_and_listed_chores_are_not_questions() {
+    assert_eq!(
+        form("Had we known about the renewal, we would have budgeted for it."),
+        None
+    );
+    assert_eq!(
+        form("Had you used a CRM before?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(form("our tool for, what's it called,"), None);
+    assert_eq!(form("what's it called?"), Some(QuestionForm::Wh));
+    assert_eq!(form("We import the orders and do the invoicing."), None);
+    assert_eq!(form("And do the reports by hand."), None);
+    assert_eq!(
+        form("and do your reps log calls"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(form("do the reps log calls"), Some(QuestionForm::YesNo));
+}
