@@ -176,6 +176,10 @@ pub struct AckConfig {
     /// Acknowledgement words that answer a yes-no question when they follow one ("yeah", "no").
     #[serde(default)]
     pub answer_words: Vec<String>,
+    /// How many utterances at the end of a call may hold a pre-closing ("okay", "all right"
+    /// before a goodbye), which offers to end the call rather than acknowledges.
+    #[serde(default)]
+    pub pre_closing_tail: Option<usize>,
     /// Longest utterance, in words, that can be a reflection (an echo of the other's words).
     #[serde(default)]
     pub reflection_max_words: Option<usize>,

@@ -48,6 +48,7 @@ pub struct Lexicon {
     /// Normalised verbs that start a quoted question after a subject and a comma ("they go").
     pub(crate) quote_verbs: WordMap<()>,
     pub ack_max_words: usize,
+    pub pre_closing_tail: usize,
     pub reflection_max_words: usize,
     pub question_min_words: usize,
     pub reask_overlap: f64,
@@ -62,6 +63,7 @@ impl Lexicon {
             answer_window: config.answer_window.unwrap_or(6),
             words: word_index(config),
             ack_max_words: config.acknowledgement.max_words.unwrap_or(6),
+            pre_closing_tail: config.acknowledgement.pre_closing_tail.unwrap_or(6),
             reflection_max_words: config.acknowledgement.reflection_max_words.unwrap_or(6),
             question_min_words: config.question.min_words.unwrap_or(3),
             reask_overlap: config.pairing.reask_overlap.unwrap_or(0.6),

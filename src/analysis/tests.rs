@@ -641,3 +641,26 @@ fn conditions_word_searches_and_listed_chores_are_not_questions() {
     );
     assert_eq!(form("do the reps log calls"), Some(QuestionForm::YesNo));
 }
+
+#[test]
+fn okay_before_the_goodbye_is_a_pre_closing_not_an_acknowledgement() {
+    let t = call(&[
+        ("Rep", "We moved the pilot to March."),
+        ("Dana", "Okay."),
+        ("Rep", "I'll send the invite for Tuesday."),
+        ("Dana", "All right."),
+        ("Rep", "Thanks, bye."),
+        ("Dana", "Bye."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert!(!c.utterances[3].acts.contains(Act::Acknowledgement));
+    assert!(!c.utterances[1].acts.contains(Act::Acknowledgement));
+    let t = call(&[
+        ("Rep", "We moved the pilot to March."),
+        ("Dana", "Okay."),
+        ("Rep", "I'll send the invite for Tuesday."),
+        ("Dana", "All right."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert_eq!(c.utterances[3].ack, Some(AckKind::Backchannel));
+}
