@@ -182,13 +182,17 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     } else {
         1
     };
-    // At least two words of its own ("what irks me is"), none of them a subject ("what do you
-    // think is best" asks).
+    // At least two words of its own ("what irks me is"), without a subject of their own ("what
+    // do you think is best" asks) or another clause ("who's the one that was"); a pronoun
+    // after a preposition is no subject ("what's funny about it is").
+    if clause.get(first).is_some_and(|&w| n.is(w, SUBJECT)) {
+        return false;
+    }
     (first + 2..clause.len()).any(|k| {
         matches!(n.word(clause[k]), "is" | "was")
             && !clause[first..k]
                 .iter()
-                .any(|&w| n.is(w, SUBJECT | WH | WH_CONTRACTION))
+                .any(|&w| n.is(w, AUX | WH | WH_CONTRACTION | EMBEDDER))
             && clause
                 .get(k + 1)
                 .is_none_or(|&next| !n.is(next, SUBJECT | TAG_SUBJECT))

@@ -664,3 +664,19 @@ fn okay_before_the_goodbye_is_a_pre_closing_not_an_acknowledgement() {
     let c = annotate(&t, lexicon());
     assert_eq!(c.utterances[3].ack, Some(AckKind::Backchannel));
 }
+
+#[test]
+fn a_cleft_may_mention_its_topic_after_a_preposition() {
+    assert_eq!(
+        form("And what's really nice about it is, the reports run overnight."),
+        None
+    );
+    assert_eq!(
+        form("who's the one that was on the call last week"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("what kind of plan do you think is best"),
+        Some(QuestionForm::Wh)
+    );
+}
