@@ -111,8 +111,17 @@ pub fn detect(
     // No question word order, only the mark: a filler ("you know?") or a quoted question
     // ("he said, what are these?") is not the speaker asking.
     // "you said you had two offices?" checks what the listener said: that is asking.
-    let quoted =
-        || (0..n.len()).any(|i| n.is(i, class::REPORTING) && (i == 0 || n.word(i - 1) != "you"));
+    // The quote follows its verb, after a break ("he said, what", "I asked him, where") or
+    // straight away as a question ("I thought is it"); a reporting verb inside the question
+    // ("you ever thought about it?", "you know what I'm saying?") quotes nothing.
+    let quoted = || {
+        (0..n.len()).any(|i| {
+            n.is(i, class::REPORTING)
+                && (i == 0 || n.word(i - 1) != "you")
+                && (n.is(i + 1, class::AFTER_BREAK | class::AUX | class::WH)
+                    || n.is(i + 2, class::AFTER_BREAK))
+        })
+    };
     if form.is_none() && (at_end(Target::FillerEnding) || quoted()) {
         return None;
     }

@@ -140,3 +140,13 @@ fn a_cleft_may_mention_its_topic_after_a_preposition() {
         Some(QuestionForm::Wh)
     );
 }
+
+#[test]
+fn a_reporting_verb_inside_a_question_quotes_nothing() {
+    assert_eq!(
+        form("You ever thought about switching carriers?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
+    assert_eq!(form("And I thought is that even legal?"), None);
+}
