@@ -254,7 +254,7 @@ fn syntactic_form(
         return Some(QuestionForm::Wh);
     }
     // After "and", in written text without a question mark, "do" before anything but a subject
-    // pronoun is a main verb that goes on a list of things done ("and do the dishes.").
+    // pronoun is a main verb that goes on a list of things done ("and do the invoicing.").
     let goes_on_a_list = !n.question_mark
         && is_written(n)
         && is(0, DO_SUPPORT)
