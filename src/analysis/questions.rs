@@ -113,7 +113,7 @@ pub fn detect(
     // "you said you had two offices?" checks what the listener said: that is asking.
     // The quote follows its verb, after a break ("he said, what", "I asked him, where") or
     // straight away as a question ("I thought is it"); a reporting verb inside the question
-    // ("you ever thought about it?", "you know what I'm saying?") quotes nothing.
+    // ("you ever thought of it?", "you know what I mean?") quotes nothing.
     let quoted = || {
         (0..n.len()).any(|i| {
             n.is(i, class::REPORTING)
@@ -298,7 +298,7 @@ fn syntactic_form(
 
 /// "you moved last year, right.": a statement about the listener, which only the listener can
 /// confirm, closed by a tag set off with a comma asks for that confirmation even when written
-/// with a full stop. About anyone else ("he's an actor, right.") it is often only a check that
+/// with a full stop. About anyone else ("he's the buyer, right.") it is often only a check that
 /// the listener follows.
 fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
     let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
@@ -313,7 +313,7 @@ fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> b
         && lex.confirmation_tags.contains_key(n.word(last))
 }
 
-/// "and then she goes, well, what do you do with it?": a question after someone's reporting verb
+/// "and then the CFO goes, well, why do we need it?": a question after someone's reporting verb
 /// and a comma is quoted, told as part of a story, not asked of the listener. Only written text
 /// marks where the quote begins; "you said, ..." checks the listener's words, which is asking.
 fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
@@ -326,7 +326,7 @@ fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
         let reports = n.is(verb, REPORTING)
             || lex.quote_verbs.contains_key(n.word(verb))
             || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
-        // "they ask me, why ...": the quote may follow the verb's object.
+        // "they ask me, how ...": the quote may follow the verb's object.
         let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
         reports
             && (quote_starts(k + 1) || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
@@ -378,9 +378,9 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     negative_tag != negative_statement
 }
 
-/// "that's neat isn't it.": a negative tag written without its comma still closes a statement
-/// that has a subject of its own; "the benefits weren't there" and "but that wasn't it" are
-/// statements ending in a negated verb ("there" after it is a place, not a pronoun).
+/// "that's a fair price isn't it.": a negative tag written without its comma still closes a
+/// statement that has a subject of its own; "the budget just wasn't there" and "so the pricing
+/// wasn't it" are statements ending in a negated verb ("there" after it is a place, not a pronoun).
 fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
     use class::*;
     let statement: Vec<usize> = core[..core.len() - 2]
