@@ -2,9 +2,26 @@
 //! "oh, that's great", "I'm so sorry to hear that"), and acknowledgements that open a longer
 //! utterance ("Yeah, tough. Anyway, ...").
 
-use super::acts::AckKind;
+use super::Annotated;
+use super::acts::{AckKind, Act};
 use super::lexicon::Lexicon;
 use super::normalize::{Normalized, class};
+
+/// "Okay." / "All right." in the last few utterances, before someone says goodbye: a
+/// pre-closing that offers to end the call, not an acknowledgement of what was said.
+pub(crate) fn drop_pre_closings(call: &mut Annotated, lex: &Lexicon) {
+    let n = call.utterances.len();
+    let tail = n.saturating_sub(lex.pre_closing_tail);
+    let Some(last_closing) = (tail..n).rev().find(|&i| call.utterances[i].closing) else {
+        return;
+    };
+    for a in &mut call.utterances[tail..last_closing] {
+        if a.acts.contains(Act::Acknowledgement) {
+            a.acts.remove(Act::Acknowledgement);
+            a.ack = None;
+        }
+    }
+}
 
 /// How the words of an utterance read as acknowledgement phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

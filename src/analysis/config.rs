@@ -126,6 +126,14 @@ pub struct QuestionConfig {
     /// Endings that turn a statement into a tag question ("right?" with a question mark).
     #[serde(default)]
     pub tag_endings: Vec<String>,
+    /// Verbs that start a quoted question after their subject and a comma ("they go, ..."),
+    /// besides the reporting verbs.
+    #[serde(default)]
+    pub quote_verbs: Vec<String>,
+    /// Words that, set off after a statement about the listener, ask them to confirm it even
+    /// without a question mark ("you moved last year, right.").
+    #[serde(default)]
+    pub confirmation_tags: Vec<String>,
     /// Minimum words after the auxiliary/wh-word for an unpunctuated question (fragments are not).
     #[serde(default)]
     pub min_words: Option<usize>,
@@ -168,6 +176,10 @@ pub struct AckConfig {
     /// Acknowledgement words that answer a yes-no question when they follow one ("yeah", "no").
     #[serde(default)]
     pub answer_words: Vec<String>,
+    /// How many utterances at the end of a call may hold a pre-closing ("okay", "all right"
+    /// before a goodbye), which offers to end the call rather than acknowledges.
+    #[serde(default)]
+    pub pre_closing_tail: Option<usize>,
     /// Longest utterance, in words, that can be a reflection (an echo of the other's words).
     #[serde(default)]
     pub reflection_max_words: Option<usize>,

@@ -8,18 +8,25 @@ use super::{Annotated, normalize};
 
 pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &Lexicon) {
     let utterances = &call.transcript.utterances;
+    // Still answering a yes-no question: every utterance of the reply so far was a yes/no word
+    // ("Yeah," / "yeah, we do."): "yes" said twice is still the answer.
+    let mut answering = false;
     for i in 1..utterances.len() {
-        if utterances[i - 1].speaker == utterances[i].speaker {
-            continue;
+        let first_of_turn = utterances[i - 1].speaker != utterances[i].speaker;
+        if first_of_turn {
+            answering = asks_yes_no(call, call.utterances[i].turn);
         }
-        let answers = asks_yes_no(call, call.utterances[i].turn);
-        let a = &call.utterances[i];
-        if answers && shapes[i].is_some_and(|s| s.whole && s.answer_words_only) {
+        if answering && shapes[i].is_some_and(|s| s.whole && s.answer_words_only) {
             let a = &mut call.utterances[i];
             a.acts.remove(Act::Acknowledgement);
             a.ack = None;
             continue;
         }
+        answering = false;
+        if !first_of_turn {
+            continue;
+        }
+        let a = &call.utterances[i];
         let echo_candidate = !a.acts.contains(Act::Acknowledgement)
             && !a.closing
             && a.question
@@ -53,7 +60,10 @@ fn asks_yes_no(call: &Annotated, turn: usize) -> bool {
         call.utterances[j].question.as_ref().is_some_and(|q| {
             matches!(
                 q.form,
-                QuestionForm::YesNo | QuestionForm::Tag | QuestionForm::Declarative
+                QuestionForm::YesNo
+                    | QuestionForm::Choice
+                    | QuestionForm::Tag
+                    | QuestionForm::Declarative
             )
         })
     })

@@ -44,7 +44,12 @@ pub struct Lexicon {
     pub(crate) ack_max_phrase_words: usize,
     /// Normalised backchannels that acknowledge even with a question mark ("is that right?").
     pub(crate) asking_backchannels: WordMap<()>,
+    /// Normalised words that ask for confirmation after a statement about the listener ("right").
+    pub(crate) confirmation_tags: WordMap<()>,
+    /// Normalised verbs that start a quoted question after a subject and a comma ("they go").
+    pub(crate) quote_verbs: WordMap<()>,
     pub ack_max_words: usize,
+    pub pre_closing_tail: usize,
     pub reflection_max_words: usize,
     pub question_min_words: usize,
     pub reask_overlap: f64,
@@ -59,6 +64,7 @@ impl Lexicon {
             answer_window: config.answer_window.unwrap_or(6),
             words: word_index(config),
             ack_max_words: config.acknowledgement.max_words.unwrap_or(6),
+            pre_closing_tail: config.acknowledgement.pre_closing_tail.unwrap_or(6),
             reflection_max_words: config.acknowledgement.reflection_max_words.unwrap_or(6),
             question_min_words: config.question.min_words.unwrap_or(3),
             reask_overlap: config.pairing.reask_overlap.unwrap_or(0.6),
@@ -144,6 +150,16 @@ impl Lexicon {
         lex.asking_backchannels = config
             .acknowledgement
             .asking_backchannels
+            .iter()
+            .map(|p| (normalize_phrase(p), ()))
+            .collect();
+        lex.confirmation_tags = q
+            .confirmation_tags
+            .iter()
+            .map(|p| (normalize_phrase(p), ()))
+            .collect();
+        lex.quote_verbs = q
+            .quote_verbs
             .iter()
             .map(|p| (normalize_phrase(p), ()))
             .collect();

@@ -118,6 +118,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         utterances,
     };
     context::resolve(&mut call, &shapes, lexicon);
+    acks::drop_pre_closings(&mut call, lexicon);
     topic::mark_pivots(&mut call, lexicon);
     pairing::pair(&mut call, &replies, lexicon);
     call

@@ -58,7 +58,7 @@ pub fn detect(
     let Some(&first) = clause.first() else {
         return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
     };
-    if is_not_question(n, clause, lex) {
+    if is_not_question(n, clause, lex) || quotes_a_question(n, clause, lex) {
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
@@ -80,6 +80,9 @@ pub fn detect(
     let wh_opener = matches
         .iter()
         .any(|&(m, start, _)| m == Target::WhOpener && start == clause_offset);
+    if alternative_inversion(n, &core, lead) {
+        return Some(QuestionForm::Choice);
+    }
     // "Are you," / "Is it, uh,": a question begun and abandoned asks nothing yet.
     if !n.question_mark {
         let dangling = core.last().is_some_and(|&i| n.is(i, class::DANGLING));
@@ -93,6 +96,9 @@ pub fn detect(
         syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
+        if form.is_none() && confirms_about_listener(n, clause, lex) {
+            return Some(QuestionForm::Tag);
+        }
         // "what else did I pack for the trip": asked of oneself, which written text shows by
         // leaving out the question mark.
         if form == Some(QuestionForm::Wh)
@@ -105,8 +111,17 @@ pub fn detect(
     // No question word order, only the mark: a filler ("you know?") or a quoted question
     // ("he said, what are these?") is not the speaker asking.
     // "you said you had two offices?" checks what the listener said: that is asking.
-    let quoted =
-        || (0..n.len()).any(|i| n.is(i, class::REPORTING) && (i == 0 || n.word(i - 1) != "you"));
+    // The quote follows its verb, after a break ("he said, what", "I asked him, where") or
+    // straight away as a question ("I thought is it"); a reporting verb inside the question
+    // ("you ever thought of it?", "you know what I mean?") quotes nothing.
+    let quoted = || {
+        (0..n.len()).any(|i| {
+            n.is(i, class::REPORTING)
+                && (i == 0 || n.word(i - 1) != "you")
+                && (n.is(i + 1, class::AFTER_BREAK | class::AUX | class::WH)
+                    || n.is(i + 2, class::AFTER_BREAK))
+        })
+    };
     if form.is_none() && (at_end(Target::FillerEnding) || quoted()) {
         return None;
     }
@@ -176,13 +191,17 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     } else {
         1
     };
-    // At least two words of its own ("what irks me is"), none of them a subject ("what do you
-    // think is best" asks).
+    // At least two words of its own ("what irks me is"), without a subject of their own ("what
+    // do you think is best" asks) or another clause ("who's the one that was"); a pronoun
+    // after a preposition is no subject ("what's funny about it is").
+    if clause.get(first).is_some_and(|&w| n.is(w, SUBJECT)) {
+        return false;
+    }
     (first + 2..clause.len()).any(|k| {
         matches!(n.word(clause[k]), "is" | "was")
             && !clause[first..k]
                 .iter()
-                .any(|&w| n.is(w, SUBJECT | WH | WH_CONTRACTION))
+                .any(|&w| n.is(w, AUX | WH | WH_CONTRACTION | EMBEDDER))
             && clause
                 .get(k + 1)
                 .is_none_or(|&next| !n.is(next, SUBJECT | TAG_SUBJECT))
@@ -234,7 +253,18 @@ fn syntactic_form(
     {
         return Some(QuestionForm::Wh);
     }
-    if is(0, AUX) && s.len() >= lex.question_min_words && is(1, SUBJECT | DETERMINER) {
+    // After "and", in written text without a question mark, "do" before anything but a subject
+    // pronoun is a main verb that goes on a list of things done ("and do the invoicing.").
+    let goes_on_a_list = !n.question_mark
+        && is_written(n)
+        && is(0, DO_SUPPORT)
+        && !is(1, SUBJECT)
+        && core[..lead].iter().any(|&i| n.word(i) == "and");
+    if is(0, AUX)
+        && s.len() >= lex.question_min_words
+        && is(1, SUBJECT | DETERMINER)
+        && !goes_on_a_list
+    {
         return Some(yes_no());
     }
     // "does San Antonio have one": do-support before any subject (but not "don't worry").
@@ -242,6 +272,7 @@ fn syntactic_form(
         && !n.word(s[0]).ends_with("n't")
         && s.len() > lex.question_min_words
         && !is(1, AUX | DISCOURSE | NEGATION)
+        && !goes_on_a_list
     {
         return Some(yes_no());
     }
@@ -265,6 +296,64 @@ fn syntactic_form(
     None
 }
 
+/// "you moved last year, right.": a statement about the listener, which only the listener can
+/// confirm, closed by a tag set off with a comma asks for that confirmation even when written
+/// with a full stop. About anyone else ("he's the buyer, right.") it is often only a check that
+/// the listener follows.
+fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+    let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
+        return false;
+    };
+    let head = n.word(first);
+    clause.len() >= 4
+        && (head == "you" || head.starts_with("you'"))
+        && n.is(last, class::AFTER_BREAK)
+        // The "huh" of "uh-huh" is a backchannel, not a tag.
+        && !n.is(last - 1, class::HESITATION)
+        && lex.confirmation_tags.contains_key(n.word(last))
+}
+
+/// "and then the CFO goes, well, why do we need it?": a question after someone's reporting verb
+/// and a comma is quoted, told as part of a story, not asked of the listener. Only written text
+/// marks where the quote begins; "you said, ..." checks the listener's words, which is asking.
+fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+    use class::*;
+    if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
+        return false;
+    }
+    (1..clause.len().saturating_sub(1)).any(|k| {
+        let verb = clause[k];
+        let reports = n.is(verb, REPORTING)
+            || lex.quote_verbs.contains_key(n.word(verb))
+            || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
+        // "they ask me, how ...": the quote may follow the verb's object.
+        let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
+        reports
+            && (quote_starts(k + 1) || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
+            && told_by_someone_else(n, clause, k)
+    })
+}
+
+/// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
+/// with one word between ("they just go", "she was like").
+fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    let subject = |j: usize| n.is(clause[j], class::SUBJECT);
+    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with("you");
+    teller(k - 1) || (k >= 2 && !subject(k - 1) && teller(k - 2))
+}
+
+/// "or do you," / "or is it": an auxiliary inverted with its subject right after "or" can only
+/// offer a second alternative of a question (a statement goes on "or they do"), so it asks even
+/// when cut off.
+fn alternative_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
+    use class::*;
+    core[..lead].iter().any(|&i| n.word(i) == "or")
+        && n.is(core[lead], AUX)
+        && core
+            .get(lead + 1)
+            .is_some_and(|&i| n.is(i, SUBJECT | TAG_SUBJECT | DETERMINER))
+}
+
 /// "..., isn't it" / "you don't use it, do you": an auxiliary and a pronoun close a statement,
 /// with the opposite polarity.
 fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
@@ -276,17 +365,33 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     if !n.is(aux, AUX) || !n.is(subj, TAG_SUBJECT) {
         return false;
     }
+    let negative_tag = n.word(aux).ends_with("n't");
     // Written text sets a tag off with a comma ("..., isn't there"); speech recognition does not.
-    if n.punctuated && !n.is(aux, AFTER_BREAK) {
+    if n.punctuated && !n.is(aux, AFTER_BREAK) && !(negative_tag && unmarked_tag(n, core)) {
         return false;
     }
-    let negative_tag = n.word(aux).ends_with("n't");
     // "... to do it" / "... don't have it": "it" after a main verb is its object, not a tag.
     if !negative_tag && n.word(subj) == "it" && !matches!(n.word(aux), "is" | "was" | "will") {
         return false;
     }
     let negative_statement = core[..core.len() - 2].iter().any(|&i| n.is(i, NEGATION));
     negative_tag != negative_statement
+}
+
+/// "that's a fair price isn't it.": a negative tag written without its comma still closes a
+/// statement that has a subject of its own; "the budget just wasn't there" and "so the pricing
+/// wasn't it" are statements ending in a negated verb ("there" after it is a place, not a pronoun).
+fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
+    use class::*;
+    let statement: Vec<usize> = core[..core.len() - 2]
+        .iter()
+        .copied()
+        .filter(|&i| !n.is(i, DISCOURSE))
+        .collect();
+    let has_subject = statement
+        .iter()
+        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with("'s"));
+    n.word(core[core.len() - 1]) != "there" && statement.len() >= 2 && has_subject
 }
 
 /// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the

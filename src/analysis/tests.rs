@@ -5,6 +5,8 @@ use crate::rules::RuleSet;
 use crate::transcript::{Format, Role, Transcript, Utterance};
 use std::sync::OnceLock;
 
+mod speech;
+
 fn lexicon() -> &'static Lexicon {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
     &RULES.get_or_init(RuleSet::default_set).lexicon

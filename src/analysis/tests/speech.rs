@@ -1,0 +1,152 @@
+//! Cues read from how people talk on the phone: cut-off alternatives, unmarked tags, quoted
+//! questions, answers over several lines, pre-closings.
+
+use super::*;
+
+#[test]
+fn a_cut_off_alternative_after_or_still_asks() {
+    assert_eq!(form("Or do you,"), Some(QuestionForm::Choice));
+    assert_eq!(form("or are they, uh,"), Some(QuestionForm::Choice));
+    assert_eq!(form("Or we could,"), None);
+    assert_eq!(form("Do you,"), None);
+}
+
+#[test]
+fn a_negative_tag_written_without_its_comma() {
+    assert_eq!(
+        form("That's a fair price isn't it."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("It took longer than we planned didn't it."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(form("The budget just wasn't there."), None);
+    assert_eq!(form("So the pricing wasn't it."), None);
+}
+
+#[test]
+fn a_tag_after_a_statement_about_the_listener_asks_to_confirm() {
+    assert_eq!(
+        form("You moved to the new CRM last year, right."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("So you run payroll in house, huh."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(form("He signed the renewal last week, right."), None);
+    assert_eq!(form("You know, right."), None);
+    assert_eq!(form("So you run payroll in house uh-huh."), None);
+}
+
+#[test]
+fn a_question_quoted_from_someone_else_is_not_asked() {
+    assert_eq!(
+        form("And then our CFO goes, well, why do we need another tool?"),
+        None
+    );
+    assert_eq!(
+        form("They always ask me, how long does onboarding take?"),
+        None
+    );
+    assert_eq!(
+        form("You said, how long does onboarding take?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(
+        form("Did you go, what did the vendor quote you?"),
+        Some(QuestionForm::YesNo)
+    );
+}
+
+#[test]
+fn a_yes_said_over_two_lines_or_to_a_choice_question_answers() {
+    let t = call(&[
+        ("Rep", "Do you host it yourselves or in the cloud?"),
+        ("Dana", "Yeah,"),
+        ("Dana", "yeah."),
+        ("Dana", "Okay."),
+        ("Rep", "We should talk about the pilot."),
+        ("Dana", "Yeah."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert_eq!(
+        c.utterances[0].question.as_ref().unwrap().form,
+        QuestionForm::Choice
+    );
+    assert!(!c.utterances[1].acts.contains(Act::Acknowledgement));
+    assert!(!c.utterances[2].acts.contains(Act::Acknowledgement));
+    // After a statement the same word is a backchannel again.
+    assert_eq!(c.utterances[5].ack, Some(AckKind::Backchannel));
+}
+
+#[test]
+fn conditions_word_searches_and_listed_chores_are_not_questions() {
+    assert_eq!(
+        form("Had we known about the renewal, we would have budgeted for it."),
+        None
+    );
+    assert_eq!(
+        form("Had you used a CRM before?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(form("our tool for, what's it called,"), None);
+    assert_eq!(form("what's it called?"), Some(QuestionForm::Wh));
+    assert_eq!(form("We import the orders and do the invoicing."), None);
+    assert_eq!(form("And do the reports by hand."), None);
+    assert_eq!(
+        form("and do your reps log calls"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(form("do the reps log calls"), Some(QuestionForm::YesNo));
+}
+
+#[test]
+fn okay_before_the_goodbye_is_a_pre_closing_not_an_acknowledgement() {
+    let t = call(&[
+        ("Rep", "We moved the pilot to March."),
+        ("Dana", "Okay."),
+        ("Rep", "I'll send the invite for Tuesday."),
+        ("Dana", "All right."),
+        ("Rep", "Thanks, bye."),
+        ("Dana", "Bye."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert!(!c.utterances[3].acts.contains(Act::Acknowledgement));
+    assert!(!c.utterances[1].acts.contains(Act::Acknowledgement));
+    let t = call(&[
+        ("Rep", "We moved the pilot to March."),
+        ("Dana", "Okay."),
+        ("Rep", "I'll send the invite for Tuesday."),
+        ("Dana", "All right."),
+    ]);
+    let c = annotate(&t, lexicon());
+    assert_eq!(c.utterances[3].ack, Some(AckKind::Backchannel));
+}
+
+#[test]
+fn a_cleft_may_mention_its_topic_after_a_preposition() {
+    assert_eq!(
+        form("And what's really nice about it is, the reports run overnight."),
+        None
+    );
+    assert_eq!(
+        form("who's the one that was on the call last week"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("what kind of plan do you think is best"),
+        Some(QuestionForm::Wh)
+    );
+}
+
+#[test]
+fn a_reporting_verb_inside_a_question_quotes_nothing() {
+    assert_eq!(
+        form("You ever thought of switching carriers?"),
+        Some(QuestionForm::Declarative)
+    );
+    assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
+    assert_eq!(form("And I thought is that even legal?"), None);
+}
