@@ -122,7 +122,11 @@ fn role_cues_come_from_the_rule_file() {
     assert_eq!(reps(&t), vec!["B"]);
     let bad = RuleSet::from_toml("[roles]\nrep_names = ['(']\n", "bad.toml").unwrap_err();
     assert!(
-        bad.contains("bad.toml") && bad.contains("rep_names"),
+        bad.contains("bad.toml")
+            && bad.contains("[roles] rep_names: '(' is not a valid regular expression")
+            && bad.contains("fix or remove it")
+            && !bad.contains("[roles] [roles]")
+            && !bad.contains('\n'),
         "{bad}"
     );
 }

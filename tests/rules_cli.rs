@@ -150,6 +150,11 @@ fn bad_rule_files_name_the_file_and_line() {
         ("bad-type.toml", 4, "invalid type"),
         ("bad-rule-id.toml", 3, "train-seling"),
         ("bad-regex.toml", 6, "not a valid regular expression"),
+        (
+            "bad-role-regex.toml",
+            5,
+            "[roles] rep_names: '^(closer' is not a valid regular expression: unclosed group",
+        ),
         ("bad-extends.toml", 2, "only \"default\" can be extended"),
         ("bad-severity.toml", 3, "fatal"),
         ("bad-syntax.toml", 2, ""),

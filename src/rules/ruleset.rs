@@ -76,13 +76,9 @@ impl RuleSet {
         // Compile the role cues once here, so every call reuses them.
         file.roles
             .compile()
-            .map_err(|e| RuleFileError::new(origin, None, format!("[roles] {e}")))?;
+            .map_err(|e| RuleFileError::new(origin, line_of(text, &e.near), e.message))?;
         let mut rules = registry::build(&file.rules)
             .map_err(|e| RuleFileError::new(origin, line_of(text, &e.near), e.message))?;
-        // Compile the role cues once here, so every call reuses them.
-        file.roles
-            .compile()
-            .map_err(|e| RuleFileError::new(origin, None, format!("[roles] {e}")))?;
         let values = merged.get("rules").and_then(toml::Value::as_table);
         for rule in &mut rules {
             fill_option_values(&mut rule.doc, values);

@@ -59,7 +59,7 @@ pub struct CompiledCues {
 
 impl RoleCues {
     /// Compiles the patterns (once; later calls are free). Errors name the bad pattern.
-    pub fn compile(&self) -> Result<Arc<CompiledCues>, String> {
+    pub fn compile(&self) -> Result<Arc<CompiledCues>, CueError> {
         if let Some(c) = self.compiled.get() {
             return Ok(c.clone());
         }
@@ -81,7 +81,7 @@ impl RoleCues {
         })
     }
 
-    fn build(&self) -> Result<CompiledCues, String> {
+    fn build(&self) -> Result<CompiledCues, CueError> {
         let mut patterns = Vec::new();
         let mut weights = Vec::new();
         for cue in &self.cues {
@@ -89,10 +89,13 @@ impl RoleCues {
                 Some(Role::Rep) => 1,
                 Some(Role::Prospect) => -1,
                 _ => {
-                    return Err(format!(
-                        "[roles] cue '{}': role must be rep or prospect, not '{}'",
-                        cue.what, cue.role
-                    ));
+                    return Err(CueError {
+                        near: format!("'{}'", cue.role),
+                        message: format!(
+                            "[roles] cue '{}': role must be rep or prospect, not '{}'",
+                            cue.what, cue.role
+                        ),
+                    });
                 }
             };
             for p in &cue.patterns {
@@ -111,15 +114,47 @@ impl RoleCues {
     }
 }
 
-fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<CueSet, String> {
+/// A `[roles]` value that cannot be compiled: the message, and text near it in the rule file
+/// (so the error can name the line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueError {
+    pub near: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for CueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<CueSet, CueError> {
     CueSet::new(patterns).map_err(|()| {
-        // Build the regex crate's set only to word the error the way users know it.
-        let e = regex::RegexSetBuilder::new(patterns)
-            .case_insensitive(true)
-            .build()
-            .err()
-            .map_or_else(|| "cannot compile".to_string(), |e| e.to_string());
-        format!("[roles] {field}: {e}")
+        // Build each pattern with the regex crate only to name the bad one and word the reason
+        // the way users know it.
+        let bad = patterns.iter().map(AsRef::as_ref).find_map(|p| {
+            let e = regex::RegexBuilder::new(p).case_insensitive(true).build().err()?;
+            Some((p, e.to_string()))
+        });
+        match bad {
+            Some((p, e)) => {
+                // The regex error draws a caret under the pattern; its last line is the reason.
+                let reason = e.lines().last().unwrap_or_default();
+                let reason = reason.trim_start_matches("error: ");
+                CueError {
+                    near: p.to_string(),
+                    message: format!(
+                        "[roles] {field}: '{p}' is not a valid regular expression: {reason}; fix or remove it"
+                    ),
+                }
+            }
+            None => CueError {
+                near: field.to_string(),
+                message: format!(
+                    "[roles] {field}: the patterns are too large to compile together; use fewer or simpler ones"
+                ),
+            },
+        }
     })
 }
 
