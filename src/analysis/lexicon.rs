@@ -44,10 +44,6 @@ pub struct Lexicon {
     pub(crate) ack_max_phrase_words: usize,
     /// Normalised backchannels that acknowledge even with a question mark ("is that right?").
     pub(crate) asking_backchannels: WordMap<()>,
-    /// Normalised words that ask for confirmation after a statement about the listener ("right").
-    pub(crate) confirmation_tags: WordMap<()>,
-    /// Normalised verbs that start a quoted question after a subject and a comma ("they go").
-    pub(crate) quote_verbs: WordMap<()>,
     pub ack_max_words: usize,
     pub pre_closing_tail: usize,
     pub reflection_max_words: usize,
@@ -150,16 +146,6 @@ impl Lexicon {
         lex.asking_backchannels = config
             .acknowledgement
             .asking_backchannels
-            .iter()
-            .map(|p| (normalize_phrase(p), ()))
-            .collect();
-        lex.confirmation_tags = q
-            .confirmation_tags
-            .iter()
-            .map(|p| (normalize_phrase(p), ()))
-            .collect();
-        lex.quote_verbs = q
-            .quote_verbs
             .iter()
             .map(|p| (normalize_phrase(p), ()))
             .collect();
@@ -267,6 +253,9 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&config.pairing.yes_no_answers, class::YES_NO);
     index.add(&config.pairing.answer_markers, class::ANSWER_MARKER);
     index.add(&config.acknowledgement.padding, class::ACK_PADDING);
+    // Word classes rather than tables: the question reader tests every word of a clause.
+    index.add(&config.question.quote_verbs, class::QUOTE_VERB);
+    index.add(&config.question.confirmation_tags, class::CONFIRMATION_TAG);
     index
 }
 

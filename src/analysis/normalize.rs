@@ -30,6 +30,10 @@ pub mod class {
     pub const ACK_WORD: u32 = 1 << 21;
     /// The first word of a yes/no answer phrase of several words ("uh huh").
     pub const YES_NO_START: u32 = 1 << 22;
+    /// `[analysis.question] quote_verbs`: "goes" in "and he goes, why?".
+    pub const QUOTE_VERB: u32 = 1 << 23;
+    /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
+    pub const CONFIRMATION_TAG: u32 = 1 << 24;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }

@@ -58,7 +58,7 @@ pub fn detect(
     let Some(&first) = clause.first() else {
         return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
     };
-    if is_not_question(n, clause, lex) || quotes_a_question(n, clause, lex) {
+    if is_not_question(n, clause, lex) || quotes_a_question(n, clause) {
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
@@ -96,7 +96,7 @@ pub fn detect(
         syntactic_form(n, &core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
-        if form.is_none() && confirms_about_listener(n, clause, lex) {
+        if form.is_none() && confirms_about_listener(n, clause) {
             return Some(QuestionForm::Tag);
         }
         // "what else did I pack for the trip": asked of oneself, which written text shows by
@@ -300,7 +300,7 @@ fn syntactic_form(
 /// confirm, closed by a tag set off with a comma asks for that confirmation even when written
 /// with a full stop. About anyone else ("he's the buyer, right.") it is often only a check that
 /// the listener follows.
-fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+fn confirms_about_listener(n: &Normalized, clause: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
         return false;
     };
@@ -310,13 +310,13 @@ fn confirms_about_listener(n: &Normalized, clause: &[usize], lex: &Lexicon) -> b
         && n.is(last, class::AFTER_BREAK)
         // The "huh" of "uh-huh" is a backchannel, not a tag.
         && !n.is(last - 1, class::HESITATION)
-        && lex.confirmation_tags.contains_key(n.word(last))
+        && n.is(last, class::CONFIRMATION_TAG)
 }
 
 /// "and then the CFO goes, well, why do we need it?": a question after someone's reporting verb
 /// and a comma is quoted, told as part of a story, not asked of the listener. Only written text
 /// marks where the quote begins; "you said, ..." checks the listener's words, which is asking.
-fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
+fn quotes_a_question(n: &Normalized, clause: &[usize]) -> bool {
     use class::*;
     if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
         return false;
@@ -324,7 +324,7 @@ fn quotes_a_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
     (1..clause.len().saturating_sub(1)).any(|k| {
         let verb = clause[k];
         let reports = n.is(verb, REPORTING)
-            || lex.quote_verbs.contains_key(n.word(verb))
+            || n.is(verb, QUOTE_VERB)
             || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
         // "they ask me, how ...": the quote may follow the verb's object.
         let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
