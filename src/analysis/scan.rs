@@ -119,22 +119,20 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 impl Scanner<'_> {
     /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
     fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
-        let run = &bytes[i..];
-        let len = run
-            .iter()
-            .position(|&b| !ALNUM[b as usize])
-            .unwrap_or(run.len());
         if self.start == 0 {
             self.start = self.out.len();
         }
         let mut key = self.key;
-        // Setting bit 5 lower-cases ASCII letters and leaves digits as they are.
-        self.out.extend(run[..len].iter().map(|&b| {
+        let mut end = i;
+        // One pass that tests, lower-cases and packs each byte as it is copied. Setting bit 5
+        // lower-cases ASCII letters and leaves digits as they are.
+        while let Some(&b) = bytes.get(end).filter(|&&b| ALNUM[b as usize]) {
             key = pack_byte(key, b | 0x20);
-            b | 0x20
-        }));
+            self.out.push(b | 0x20);
+            end += 1;
+        }
         self.key = key;
-        i + len
+        end
     }
 
     fn push_ascii(&mut self, b: u8) {
