@@ -63,6 +63,8 @@ pub struct Normalized {
     pub punctuated: bool,
     /// Sorted, de-duplicated hashes of the content words' stems.
     pub content: Vec<u32>,
+    /// The words that carry syntax (see `questions::core_words`), found in the same pass.
+    pub core: Vec<usize>,
 }
 
 impl Normalized {

@@ -6,19 +6,10 @@ use super::acts::QuestionForm;
 use super::lexicon::{Lexicon, Target};
 use super::normalize::{Normalized, class, normalize};
 
-/// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed.
-pub(crate) fn core_words(n: &Normalized) -> Vec<usize> {
-    let mut core: Vec<usize> = Vec::with_capacity(n.len());
-    for i in 0..n.len() {
-        if n.is(i, class::HESITATION) {
-            continue;
-        }
-        if core.last().is_some_and(|&p| n.same_word(p, i)) {
-            continue;
-        }
-        core.push(i);
-    }
-    core
+/// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed. Found
+/// while normalising, so that reading each utterance allocates nothing here.
+pub(crate) fn core_words(n: &Normalized) -> &[usize] {
+    &n.core
 }
 
 /// Index into `core` of the first word after the opening discourse markers ("well, so, uh").
@@ -48,7 +39,7 @@ pub fn detect(
     if core.is_empty() {
         return None;
     }
-    let lead = clause_start(n, &core, lex);
+    let lead = clause_start(n, core, lex);
     let clause = &core[lead..];
     let at_end = |t: Target| {
         matches
@@ -80,7 +71,7 @@ pub fn detect(
     let wh_opener = matches
         .iter()
         .any(|&(m, start, _)| m == Target::WhOpener && start == clause_offset);
-    if alternative_inversion(n, &core, lead) {
+    if alternative_inversion(n, core, lead) {
         return Some(QuestionForm::Choice);
     }
     // "Are you," / "Is it, uh,": a question begun and abandoned asks nothing yet.
@@ -93,7 +84,7 @@ pub fn detect(
     let form = if wh_opener && clause.len() >= lex.question_min_words {
         Some(QuestionForm::Wh)
     } else {
-        syntactic_form(n, &core, lead, lex, !n.full_stop)
+        syntactic_form(n, core, lead, lex, !n.full_stop)
     };
     if !n.question_mark {
         if form.is_none() && confirms_about_listener(n, clause) {

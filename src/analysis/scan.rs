@@ -63,6 +63,8 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     n.ids.reserve(max_words);
     n.content.clear();
     n.content.reserve(max_words);
+    n.core.clear();
+    n.core.reserve(max_words);
     n.punctuated = false;
     let mut s = Scanner {
         words,
@@ -180,6 +182,18 @@ impl Scanner<'_> {
     }
 
     /// Closes the current word: looks it up, records it and its content stem.
+    /// A stutter ("is is it"): the word repeats the last core word.
+    fn repeats_last_core(&self, n: &Normalized, start: usize, end: usize) -> bool {
+        n.core.last().is_some_and(|&p| {
+            let (a, b) = n.spans[p];
+            let (a, b) = (a as usize, b as usize);
+            // Lengths and first letters tell most words apart without a call to `memcmp`.
+            b - a == end - start
+                && self.out[a] == self.out[start]
+                && self.out[a..b] == self.out[start..end]
+        })
+    }
+
     fn end_word(&mut self, n: &mut Normalized) {
         let (start, end) = (self.start, self.out.len());
         let word = &self.out[start..end];
@@ -197,6 +211,9 @@ impl Scanner<'_> {
         } else {
             0
         };
+        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(n, start, end) {
+            n.core.push(n.spans.len());
+        }
         n.spans.push((start as u32, end as u32));
         n.classes.push(info.bits | after_break);
         n.ids.push(info.phrase_id);

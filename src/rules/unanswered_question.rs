@@ -128,7 +128,7 @@ fn has_question_words(text: &str, lexicon: &Lexicon) -> bool {
     let n = normalize::normalize(text, &lexicon.words);
     let core = questions::core_words(&n);
     let opens_with_aux = core
-        .get(questions::clause_start(&n, &core, lexicon))
+        .get(questions::clause_start(&n, core, lexicon))
         .is_some_and(|&w| n.is(w, class::INVERTING));
     opens_with_aux || (0..n.len()).any(|w| n.is(w, class::WH))
 }
