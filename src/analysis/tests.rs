@@ -19,7 +19,7 @@ fn call(lines: &[(&str, &str)]) -> Transcript {
         .iter()
         .enumerate()
         .map(|(i, (speaker, text))| Utterance {
-            speaker: speaker.to_string(),
+            speaker: (*speaker).into(),
             role: if *speaker == "Rep" {
                 Role::Rep
             } else {

@@ -141,7 +141,7 @@ impl<'r> Emit<'r> {
             severity: self.severity,
             line: u.line,
             start_s: u.start,
-            speaker: u.speaker.clone(),
+            speaker: u.speaker.to_string(),
             role: u.role,
             message,
             excerpt: excerpt(&u.text),

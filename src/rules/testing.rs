@@ -22,7 +22,7 @@ pub fn script(lines: &[&str]) -> Transcript {
             None => (None, None),
         };
         t.utterances.push(Utterance {
-            speaker: who.to_string(),
+            speaker: who.into(),
             role,
             text: text.to_string(),
             line: i + 1,

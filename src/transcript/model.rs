@@ -1,6 +1,7 @@
 //! The call model every reader produces and every later stage reads.
 
 use serde::Serialize;
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -156,7 +157,7 @@ impl fmt::Display for Format {
 /// One thing one speaker said: a line of a text file, a cue, a segment.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Utterance {
-    pub speaker: String,
+    pub speaker: SmolStr,
     pub role: Role,
     pub text: String,
     /// 1-based line in the source file (for JSON formats: the utterance's 1-based index).

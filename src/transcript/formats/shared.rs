@@ -1,6 +1,7 @@
 //! Helpers shared by the readers: clock times, speaker labels, markup, cue merging.
 
 use crate::transcript::model::{Role, Transcript, Utterance};
+use smol_str::SmolStr;
 
 /// The speaker name used when a format carries no speaker labels at all.
 pub const UNLABELLED: &str = "Speaker";
@@ -231,7 +232,7 @@ pub fn utterance(
     end: Option<f64>,
 ) -> Utterance {
     Utterance {
-        speaker: speaker.to_string(),
+        speaker: SmolStr::new(speaker),
         role: Role::Unknown,
         text: text.trim().to_string(),
         line,

@@ -143,7 +143,7 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
             Some(prev)
-                if one_off.contains(&u.speaker)
+                if one_off.iter().any(|s| s.as_str() == u.speaker.as_str())
                     && set_off.binary_search(&u.line).is_err()
                     && !ends_sentence(&prev.text) =>
             {
