@@ -17,3 +17,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Each call allocates its utterances, analyses and findings and frees them together: mimalloc's
+/// per-thread free lists handle that churn about 9% faster per core than the system allocator,
+/// for a flat ~30–45 MB peak (version 2: version 3 reserves more and peaked at 66 MB).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
