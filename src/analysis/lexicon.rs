@@ -136,18 +136,8 @@ impl Lexicon {
                 Some((a.to_string(), b.to_string()))
             })
             .collect();
-        lex.yes_no = config
-            .pairing
-            .yes_no_answers
-            .iter()
-            .map(|p| (normalize_phrase(p), ()))
-            .collect();
-        lex.asking_backchannels = config
-            .acknowledgement
-            .asking_backchannels
-            .iter()
-            .map(|p| (normalize_phrase(p), ()))
-            .collect();
+        lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
+        lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
         compile_acks(&mut lex, config);
         let starts: Vec<String> = lex
             .acks
@@ -231,6 +221,11 @@ fn check_fraction(name: &str, v: f64) -> Result<(), String> {
             "[analysis] {name} = {v}: use a share between 0 and 1"
         ))
     }
+}
+
+/// A phrase list as a set of normalised phrases.
+fn phrase_set(list: &[String]) -> WordMap<()> {
+    list.iter().map(|p| (normalize_phrase(p), ())).collect()
 }
 
 fn word_index(config: &AnalysisConfig) -> WordIndex {

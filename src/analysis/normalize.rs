@@ -81,17 +81,6 @@ impl Normalized {
         &self.padded[s as usize..e as usize]
     }
 
-    /// Whether words `i` and `j` are the same word.
-    #[inline]
-    pub fn same_word(&self, i: usize, j: usize) -> bool {
-        let bytes = self.padded.as_bytes();
-        let ((a, b), (c, d)) = (self.spans[i], self.spans[j]);
-        // Lengths and first letters tell most words apart without a call to `memcmp`.
-        b - a == d - c
-            && bytes[a as usize] == bytes[c as usize]
-            && bytes[a as usize..b as usize] == bytes[c as usize..d as usize]
-    }
-
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
