@@ -10,14 +10,19 @@ const FLOORS: [(&str, f64); 3] = [
     ("unanswered-question", 0.85),
 ];
 
-#[test]
-fn core_rules_keep_their_f1_on_the_labelled_calls() {
+/// `callscore eval tests/labelled --format json`, parsed.
+fn labelled_eval() -> serde_json::Value {
     let out = Command::cargo_bin("callscore")
         .unwrap()
         .args(["eval", "tests/labelled", "--format", "json"])
         .assert()
         .success();
-    let e: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn core_rules_keep_their_f1_on_the_labelled_calls() {
+    let e = labelled_eval();
     assert!(
         e["calls"].as_u64().unwrap() >= 40,
         "the labelled set shrank: {}",
@@ -40,12 +45,7 @@ fn core_rules_keep_their_f1_on_the_labelled_calls() {
 
 #[test]
 fn min_f1_exit_code_follows_the_figures() {
-    let out = Command::cargo_bin("callscore")
-        .unwrap()
-        .args(["eval", "tests/labelled", "--format", "json"])
-        .assert()
-        .success();
-    let e: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let e = labelled_eval();
     let lowest = e["rules"]
         .as_array()
         .unwrap()
