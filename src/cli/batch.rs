@@ -39,7 +39,7 @@ pub fn run(
     };
     report.begin();
     for e in missing {
-        report.take(Err(e));
+        report.take((true, Err(e)));
     }
     if report.failure.is_none() {
         let scorer = Scorer {
@@ -48,7 +48,8 @@ pub fn run(
             forced,
         };
         let jobs = Jobs::new(inputs, forced);
-        driver::run_ordered(threads, jobs, |job| scorer.unit(job), &mut report)?;
+        let work = |job: super::sources::Job| (job.starts_input(), scorer.unit(job));
+        driver::run_ordered(threads, jobs, work, &mut report)?;
     }
     report.finish()
 }
@@ -130,14 +131,16 @@ impl Report {
     }
 }
 
-impl Sink<Unit> for Report {
-    fn take(&mut self, unit: Unit) -> Flow {
+/// A unit, and whether it begins a new input (the progress bar counts files, not the lines of a
+/// JSON Lines file).
+impl Sink<(bool, Unit)> for Report {
+    fn take(&mut self, (new_input, unit): (bool, Unit)) -> Flow {
         self.summary.add(&unit, &self.run.gate);
         match &unit {
-            Ok(calls) => self.progress.advance(calls.len()),
+            Ok(calls) => self.progress.advance(new_input, calls.len()),
             Err(e) => {
                 self.progress.message(&format!("error: {e}"));
-                self.progress.advance(0);
+                self.progress.advance(new_input, 0);
             }
         }
         if self.failure.is_some() {

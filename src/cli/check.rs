@@ -14,7 +14,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
         "json" => Box::<JsonWriter>::default(),
         "jsonl" => Box::new(JsonlWriter),
         "sarif" => Box::<SarifWriter>::default(),
-        "junit" => Box::new(JunitWriter),
+        "junit" => Box::new(JunitWriter::default()),
         other => anyhow::bail!(
             "check has no format '{other}'; use text, csv, json, jsonl, sarif or junit"
         ),

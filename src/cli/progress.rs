@@ -50,12 +50,12 @@ impl Progress {
         }
     }
 
-    /// One input is done; it held `calls` calls.
-    pub fn advance(&mut self, calls: usize) {
+    /// A unit is done: it held `calls` calls, and began a new input when `new_input`.
+    pub fn advance(&mut self, new_input: bool, calls: usize) {
         self.calls += calls as u64;
         if let Some(bar) = &self.bar {
             let rate = self.calls as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
-            bar.inc(1);
+            bar.inc(u64::from(new_input));
             bar.set_message(format!("{} calls · {rate:.0} calls/s", self.calls));
         }
     }

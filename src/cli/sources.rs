@@ -3,14 +3,20 @@
 //! Standard input is read in one of two ways. JSON Lines (`--input-format jsonl`, or a first
 //! line that is a whole JSON object) is split into one job per line as lines arrive, so that
 //! `score --format jsonl -` works as a streaming map step; anything else is read whole.
+//! A `.jsonl` file is streamed the same way: memory stays flat however many calls it holds,
+//! and a bad line is an error for that call only. Every other file is one job, read whole by
+//! the worker that scores it.
 
 use super::inputs::{self, Input};
 use callscore::report::Unit;
 use callscore::rules::RuleSet;
 use callscore::transcript::model::default_call_id;
 use callscore::transcript::{Format, ReadError, RoleOverrides, Transcript};
-use std::io::{BufRead, BufReader, Read, Stdin};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Arc;
 
 /// One unit of work: what one output unit is made from.
 #[derive(Debug)]
@@ -19,17 +25,43 @@ pub enum Job {
     File(Input),
     /// All of standard input, read as one input.
     Stdin(Vec<u8>),
-    /// One line of JSON Lines on standard input (1-based line number).
-    Line { number: usize, bytes: Vec<u8> },
+    /// One line of JSON Lines (1-based line number), from standard input or from `file`.
+    Line {
+        file: Option<FileLine>,
+        number: usize,
+        bytes: Vec<u8>,
+    },
     /// Standard input could not be read.
     Failed(ReadError),
 }
 
-/// The jobs for a list of inputs, produced lazily: standard input is read only as jobs are taken.
+/// Where a line of a JSON Lines file comes from.
+#[derive(Debug)]
+pub struct FileLine {
+    pub path: Arc<str>,
+    /// The file's first call: the progress bar counts files, not lines.
+    pub first: bool,
+}
+
+impl Job {
+    /// Whether this job begins a new input, as the progress bar counts them: a file, or a line
+    /// of standard input (whose count is its only measure), but not a later line of a file.
+    pub fn starts_input(&self) -> bool {
+        match self {
+            Job::Line {
+                file: Some(file), ..
+            } => file.first,
+            _ => true,
+        }
+    }
+}
+
+/// The jobs for a list of inputs, produced lazily: standard input and JSON Lines files are read
+/// only as jobs are taken.
 pub struct Jobs {
     inputs: std::vec::IntoIter<Input>,
     forced: Option<Format>,
-    lines: Option<StdinLines>,
+    lines: Option<JsonLines>,
 }
 
 impl Jobs {
@@ -52,29 +84,78 @@ impl Iterator for Jobs {
                 None => self.lines = None,
             }
         }
-        match self.inputs.next()? {
-            file @ (Input::File(_) | Input::Found(_)) => Some(Job::File(file)),
+        let input = self.inputs.next()?;
+        let mode = match &input {
             Input::Stdin => {
                 let reader = BufReader::with_capacity(1 << 16, std::io::stdin());
-                match open_stdin(reader, self.forced) {
-                    StdinMode::Whole(job) => Some(job),
-                    StdinMode::Lines(lines) => {
-                        self.lines = Some(lines);
-                        self.next()
-                    }
-                }
+                open_stdin(Box::new(reader), self.forced)
             }
+            Input::File(path) | Input::Found(path) if streams_lines(path, self.forced) => {
+                open_jsonl_file(&input, path)
+            }
+            Input::File(_) | Input::Found(_) => return Some(Job::File(input)),
+        };
+        match mode {
+            Mode::Whole(None) => Some(Job::File(input)),
+            Mode::Whole(Some(job)) => Some(job),
+            Mode::Lines(lines) => {
+                self.lines = Some(lines);
+                self.next()
+            }
+            Mode::Skip => self.next(),
         }
     }
 }
 
-enum StdinMode {
-    Whole(Job),
-    Lines(StdinLines),
+/// How an input is read.
+enum Mode {
+    /// As one job: the given one, or (`None`) the file read whole by a worker.
+    Whole(Option<Job>),
+    /// One job per line.
+    Lines(JsonLines),
+    /// Not at all: a JSON Lines file found in a folder that holds no transcripts.
+    Skip,
+}
+
+type LineReader = Box<dyn BufRead + Send>;
+
+/// A file streams line by line when it is JSON Lines by name or by `--input-format jsonl`.
+fn streams_lines(path: &Path, forced: Option<Format>) -> bool {
+    match forced {
+        Some(format) => format == Format::Jsonl,
+        None => path.extension().is_some_and(|e| {
+            let e = e.to_string_lossy().to_ascii_lowercase();
+            e == "jsonl" || e == "ndjson"
+        }),
+    }
+}
+
+/// Opens a JSON Lines file for streaming. Anything unusual at its start (an empty file, UTF-16,
+/// content of another format, an unreadable file) goes to the whole-file reader instead, so its
+/// error reads exactly as for other files; a file found in a folder whose first object is no
+/// transcript (a labels or data file) is skipped, as the whole-file reader would skip it.
+fn open_jsonl_file(input: &Input, path: &Path) -> Mode {
+    let Ok(file) = File::open(path) else {
+        return Mode::Whole(None);
+    };
+    let reader: LineReader = Box::new(BufReader::with_capacity(1 << 16, file));
+    let Some((mut lines, first)) = JsonLines::open(reader) else {
+        return Mode::Whole(None);
+    };
+    let first_text = std::str::from_utf8(without_bom(&first)).unwrap_or_default();
+    if !is_json_object(&first) || first.contains(&0) {
+        return Mode::Whole(None);
+    }
+    if matches!(input, Input::Found(_)) && callscore::transcript::read::is_other_json(first_text) {
+        return Mode::Skip;
+    }
+    lines.file = Some(Arc::from(input.display()));
+    lines.first = Some(first);
+    Mode::Lines(lines)
 }
 
 /// Decides how to read standard input, reading only as far as the first non-blank line.
-fn open_stdin(mut reader: BufReader<Stdin>, forced: Option<Format>) -> StdinMode {
+fn open_stdin(mut reader: LineReader, forced: Option<Format>) -> Mode {
     let mut head = Vec::new();
     let mut skipped = 0;
     let first = loop {
@@ -86,7 +167,7 @@ fn open_stdin(mut reader: BufReader<Stdin>, forced: Option<Format>) -> StdinMode
                 head.extend(line);
             }
             Ok(_) => break Some(line),
-            Err(e) => return StdinMode::Whole(Job::Failed(stdin_error(None, &e))),
+            Err(e) => return Mode::Whole(Some(Job::Failed(stdin_error(None, &e)))),
         }
     };
     let is_lines = match forced {
@@ -95,18 +176,20 @@ fn open_stdin(mut reader: BufReader<Stdin>, forced: Option<Format>) -> StdinMode
         None => first.as_deref().is_some_and(is_json_object),
     };
     if is_lines {
-        return StdinMode::Lines(StdinLines {
+        return Mode::Lines(JsonLines {
             reader,
+            file: None,
             number: skipped,
             first,
             ended: false,
+            given: 0,
         });
     }
     head.extend(first.unwrap_or_default());
-    StdinMode::Whole(match reader.read_to_end(&mut head) {
+    Mode::Whole(Some(match reader.read_to_end(&mut head) {
         Ok(_) => Job::Stdin(head),
         Err(e) => Job::Failed(stdin_error(None, &e)),
-    })
+    }))
 }
 
 fn is_json_object(line: &[u8]) -> bool {
@@ -127,18 +210,60 @@ fn stdin_error(line: Option<usize>, e: &std::io::Error) -> ReadError {
     }
 }
 
-/// Standard input as JSON Lines: one job per non-blank line, read as they are asked for.
-struct StdinLines {
-    reader: BufReader<Stdin>,
+/// JSON Lines, from standard input or a file: one job per non-blank line, read as they are
+/// asked for.
+struct JsonLines {
+    reader: LineReader,
+    /// The file read, or `None` for standard input.
+    file: Option<Arc<str>>,
     /// Number of the last line read.
     number: usize,
     /// The line read while deciding the mode, not yet handed out.
     first: Option<Vec<u8>>,
     /// A read failed: nothing more will come.
     ended: bool,
+    /// Lines handed out so far.
+    given: usize,
 }
 
-impl Iterator for StdinLines {
+impl JsonLines {
+    /// Reads up to the first non-blank line of a file; `None` when there is none or the read
+    /// fails (the whole-file reader then says why).
+    fn open(mut reader: LineReader) -> Option<(JsonLines, Vec<u8>)> {
+        let mut number = 0;
+        loop {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => return None,
+                Ok(_) if line.trim_ascii().is_empty() => number += 1,
+                Ok(_) => {
+                    let lines = JsonLines {
+                        reader,
+                        file: None,
+                        number,
+                        first: None,
+                        ended: false,
+                        given: 0,
+                    };
+                    return Some((lines, line));
+                }
+            }
+        }
+    }
+
+    fn read_error(&self, e: &std::io::Error) -> ReadError {
+        match &self.file {
+            None => stdin_error(Some(self.number), e),
+            Some(path) => ReadError {
+                path: path.to_string(),
+                line: Some(self.number),
+                message: format!("cannot read: {e}"),
+            },
+        }
+    }
+}
+
+impl Iterator for JsonLines {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
@@ -157,14 +282,20 @@ impl Iterator for StdinLines {
                             // A read error ends the stream: report it once, on its line.
                             self.ended = true;
                             self.number += 1;
-                            return Some(Job::Failed(stdin_error(Some(self.number), &e)));
+                            return Some(Job::Failed(self.read_error(&e)));
                         }
                     }
                 }
             };
             self.number += 1;
             if !bytes.trim_ascii().is_empty() {
+                self.given += 1;
+                let file = self.file.as_ref().map(|path| FileLine {
+                    path: Arc::clone(path),
+                    first: self.given == 1,
+                });
                 return Some(Job::Line {
+                    file,
                     number: self.number,
                     bytes,
                 });
@@ -186,6 +317,9 @@ impl Scorer<'_> {
     pub fn unit(&self, job: Job) -> Unit {
         let path = match &job {
             Job::File(input) => input.display(),
+            Job::Line {
+                file: Some(file), ..
+            } => file.path.to_string(),
             _ => "-".to_string(),
         };
         let line = match &job {
@@ -207,7 +341,18 @@ impl Scorer<'_> {
         let transcripts = match job {
             Job::File(input) => inputs::read(&input, self.forced)?,
             Job::Stdin(bytes) => callscore::transcript::parse("-", &bytes, self.forced)?,
-            Job::Line { number, bytes } => read_line(number, &bytes)?,
+            Job::Line {
+                file: Some(file),
+                number,
+                bytes,
+            } => vec![callscore::transcript::read::parse_jsonl_line(
+                &file.path, &bytes, number,
+            )?],
+            Job::Line {
+                file: None,
+                number,
+                bytes,
+            } => read_line(number, &bytes)?,
             Job::Failed(e) => return Err(e),
         };
         for t in &transcripts {

@@ -2,13 +2,49 @@
 //! `<testcase>` per call; a call fails when it has a finding at or above `--fail-on` (or scores
 //! below `--min-score`); an unreadable input is a test case with an `<error>`.
 //!
-//! Per-input suites keep every count known when its element opens, so the XML streams.
+//! A suite's counts go in its opening tag, so each suite is written when its input is done.
+//! The calls of a JSON Lines file arrive one unit per line and are gathered into one suite.
 
 use super::{ReportWriter, RunInfo, Summary, Unit};
 use crate::score::CallReport;
 use std::io::{self, Write};
 
-pub struct JunitWriter;
+#[derive(Default)]
+pub struct JunitWriter {
+    /// The suite of the input being read: its calls may still be coming.
+    open: Option<Suite>,
+}
+
+/// One input's test cases, written out once the next input begins.
+struct Suite {
+    path: String,
+    tests: usize,
+    failures: usize,
+    cases: Vec<u8>,
+}
+
+impl Suite {
+    fn write(self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+            escape(&self.path),
+            self.tests,
+            self.failures
+        )?;
+        out.write_all(&self.cases)?;
+        writeln!(out, "  </testsuite>")
+    }
+}
+
+impl JunitWriter {
+    fn close_suite(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self.open.take() {
+            Some(suite) => suite.write(out),
+            None => Ok(()),
+        }
+    }
+}
 
 /// Escapes text for XML 1.0 content and attributes; drops characters XML cannot carry.
 pub fn escape(text: &str) -> String {
@@ -91,18 +127,25 @@ impl ReportWriter for JunitWriter {
                 let Some(first) = calls.first() else {
                     return Ok(());
                 };
-                let failures = calls.iter().filter(|c| run.gate.fails(c)).count();
-                writeln!(
-                    out,
-                    "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">",
-                    escape(&first.path),
-                    calls.len()
-                )?;
-                for call in calls {
-                    write_case(out, run, call)?;
+                if self.open.as_ref().is_none_or(|s| s.path != first.path) {
+                    self.close_suite(out)?;
+                    self.open = Some(Suite {
+                        path: first.path.clone(),
+                        tests: 0,
+                        failures: 0,
+                        cases: Vec::new(),
+                    });
                 }
+                let suite = self.open.as_mut().expect("a suite was just opened");
+                for call in calls {
+                    suite.tests += 1;
+                    suite.failures += usize::from(run.gate.fails(call));
+                    write_case(&mut suite.cases, run, call)?;
+                }
+                Ok(())
             }
             Err(e) => {
+                self.close_suite(out)?;
                 let path = escape(&e.path);
                 writeln!(
                     out,
@@ -113,12 +156,13 @@ impl ReportWriter for JunitWriter {
                     "    <testcase classname=\"{path}\" name=\"{path}\" file=\"{path}\">\n      <error message=\"{}\" type=\"input\"/>\n    </testcase>",
                     escape(&e.to_string())
                 )?;
+                writeln!(out, "  </testsuite>")
             }
         }
-        writeln!(out, "  </testsuite>")
     }
 
     fn finish(&mut self, out: &mut dyn Write, _run: &RunInfo, _s: &Summary) -> io::Result<()> {
+        self.close_suite(out)?;
         writeln!(out, "</testsuites>")
     }
 }

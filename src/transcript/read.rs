@@ -94,6 +94,23 @@ pub fn parse(
     read_as(path, content, format).map_err(fail)
 }
 
+/// Parses line `line_no` (1-based) of a JSON Lines file exactly as the whole-file reader would,
+/// so that a caller can stream a large file one call at a time and a bad line costs only itself.
+pub fn parse_jsonl_line(path: &str, bytes: &[u8], line_no: usize) -> Result<Transcript, ReadError> {
+    let fail = |e: ParseError| ReadError::new(path, e);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        fail(ParseError::at(
+            line_no,
+            format!(
+                "not valid UTF-8 (byte {} of the line); save the transcript as UTF-8",
+                e.valid_up_to()
+            ),
+        ))
+    })?;
+    let text = text.trim_start_matches('\u{feff}').trim_end();
+    jsonl::read_line(path, text, line_no).map_err(fail)
+}
+
 /// True when `text` is JSON, or JSON Lines, whose (first) object has the shape of no transcript
 /// format: a labels file, a data file, a settings file. Folder walks skip such files silently,
 /// as ripgrep skips binary files in a folder; named on the command line they are errors.
