@@ -2,7 +2,7 @@
 
 mod cli_support;
 
-use cli_support::{callscore_in, corpus, stdout_of};
+use cli_support::{callscore, callscore_in, corpus, stdout_of};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -171,6 +171,51 @@ fn json_counts_failed_calls_by_the_check_gate() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["failed"], 1);
     assert_eq!(v["errors"], Value::Array(vec![]));
+}
+
+/// Validates `doc` against the official SARIF 2.1.0 JSON schema (OASIS; kept in the fixtures so
+/// that the test runs offline). Returns the validator's report on failure.
+fn sarif_schema_errors(doc: &Value) -> Result<(), String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sarif-schema-2.1.0.json"
+    );
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource("sarif-schema.json", schema).unwrap();
+    let index = compiler.compile("sarif-schema.json", &mut schemas).unwrap();
+    schemas.validate(doc, index).map_err(|e| format!("{e:#}"))
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
+    let out = callscore_in(dir.path())
+        .args([
+            "check",
+            "--rules",
+            "rules.toml",
+            "--format",
+            "sarif",
+            "calls",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let mut doc: Value = serde_json::from_slice(&out).unwrap();
+    assert!(!doc["runs"][0]["results"].as_array().unwrap().is_empty());
+    sarif_schema_errors(&doc).unwrap();
+    // The check can fail: a level SARIF does not define is refused.
+    doc["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(sarif_schema_errors(&doc).is_err());
+    // The built-in rules' findings on every sample format, too.
+    let samples = stdout_of(callscore().args(["check", "--format", "sarif", "samples"]));
+    sarif_schema_errors(&serde_json::from_str(&samples).unwrap()).unwrap();
 }
 
 #[test]
