@@ -146,11 +146,21 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
         }
         let inner = normalize(sentence, &lex.words);
         lex.matches(&inner, &mut matches);
-        if let Some(form) = detect(&inner, &matches, lex) {
-            return Some(form);
+        match detect(&inner, &matches, lex) {
+            Some(QuestionForm::Declarative) if goes_on(&text[start..], lex) => {}
+            Some(form) => return Some(form),
+            None => {}
         }
     }
     None
+}
+
+/// "We moved to the new plant, you know, the one by the airport? Volumes doubled since.": a
+/// statement said with a rising tone and followed at once by more statement leaves the listener
+/// no room to answer; it checks that they follow, it does not ask. A question in question word
+/// order ("Does it integrate? We use NetSuite.") still asks.
+fn goes_on(rest: &str, lex: &Lexicon) -> bool {
+    normalize(rest, &lex.words).core.len() >= lex.question_min_words
 }
 
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says

@@ -1,0 +1,28 @@
+//! Utterances in question form that do not ask: checks said in passing, embedded wh-clauses.
+
+use super::*;
+
+#[test]
+fn a_rising_check_followed_by_more_statement_does_not_ask() {
+    assert_eq!(
+        form(
+            "We moved it to the new warehouse, you know, the one by the airport? Volumes doubled since then."
+        ),
+        None
+    );
+    // The listener still gets room to answer: nothing follows but a short tag.
+    assert_eq!(
+        form("So you moved it to the new warehouse? Okay."),
+        Some(QuestionForm::Declarative)
+    );
+    // Question word order asks whatever follows.
+    assert_eq!(
+        form("Is the warehouse live yet? We need it by May."),
+        Some(QuestionForm::YesNo)
+    );
+    // A second check after the first is still read.
+    assert_eq!(
+        form("You're on HubSpot? So your reps log calls there?"),
+        Some(QuestionForm::Declarative)
+    );
+}
