@@ -49,7 +49,10 @@ pub fn detect(
     let Some(&first) = clause.first() else {
         return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
     };
-    if is_not_question(n, clause, lex) || quotes_a_question(n, clause) {
+    if is_not_question(n, clause, lex)
+        || quotes_a_question(n, clause)
+        || (!n.question_mark && states_a_known_fact(n, core, lead, lex))
+    {
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
@@ -174,6 +177,17 @@ fn asks_oneself(n: &Normalized, clause: &[usize]) -> bool {
     (1..clause.len().min(3)).any(|k| {
         n.is(clause[k], class::AUX) && clause.get(k + 1).is_some_and(|&i| n.word(i) == "i")
     })
+}
+
+/// "you know how renewals go, they slip": "you know" straight before a wh-word, with no comma to
+/// set it off as a filler, is a verb with the wh-clause as its object. Only the question mark
+/// makes it ask ("you know what the limit is?").
+fn states_a_known_fact(n: &Normalized, core: &[usize], lead: usize, lex: &Lexicon) -> bool {
+    use class::*;
+    lead >= 2
+        && n.is(core[lead], WH | WH_CONTRACTION)
+        && !n.is(core[lead], AFTER_BREAK)
+        && lex.is_embedding_lead(n.word(core[lead - 2]), n.word(core[lead - 1]))
 }
 
 /// "what's funny about it is ...", "what irks me is ...": a wh-clause that is the subject of a

@@ -26,3 +26,23 @@ fn a_rising_check_followed_by_more_statement_does_not_ask() {
         Some(QuestionForm::Declarative)
     );
 }
+
+#[test]
+fn you_know_before_a_wh_clause_states_it() {
+    assert_eq!(form("You know how procurement teams are,"), None);
+    assert_eq!(
+        form("well you know what is going to happen with the budget"),
+        None
+    );
+    // Set off by a comma, "you know" is a filler before a real question.
+    assert_eq!(
+        form("You know, what's your timeline for the rollout"),
+        Some(QuestionForm::Wh)
+    );
+    // A question mark or an inverted "do" makes it ask.
+    assert!(form("You know what the seat limit is?").is_some());
+    assert_eq!(
+        form("Do you know how many seats you need"),
+        Some(QuestionForm::YesNo)
+    );
+}
