@@ -212,15 +212,29 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     if clause.get(first).is_some_and(|&w| n.is(w, SUBJECT)) {
         return false;
     }
-    (first + 2..clause.len()).any(|k| {
+    // With its own auxiliary one word will do: "what is funny is ...".
+    let own_words = if first == 2 { 1 } else { 2 };
+    (first + own_words..clause.len()).any(|k| {
         matches!(n.word(clause[k]), "is" | "was")
             && !clause[first..k]
                 .iter()
                 .any(|&w| n.is(w, AUX | WH | WH_CONTRACTION | EMBEDDER))
-            && clause
-                .get(k + 1)
-                .is_none_or(|&next| !n.is(next, SUBJECT | TAG_SUBJECT))
+            && !inverted_subject_at(n, clause, k + 1)
     })
+}
+
+/// `clause[k]`, right after an "is"/"was", is its subject ("what kind is it"). In written text a
+/// demonstrative with more words after it is instead the complement ("what irks me is that
+/// they ...", "is these long contracts"): a question would carry its question mark.
+fn inverted_subject_at(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    use class::*;
+    let Some(&w) = clause.get(k) else {
+        return false;
+    };
+    let complement = is_written(n)
+        && k + 1 < clause.len()
+        && matches!(n.word(w), "that" | "this" | "these" | "those");
+    n.is(w, SUBJECT | TAG_SUBJECT) && !complement
 }
 
 fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {

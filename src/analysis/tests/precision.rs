@@ -46,3 +46,21 @@ fn you_know_before_a_wh_clause_states_it() {
         Some(QuestionForm::YesNo)
     );
 }
+
+#[test]
+fn a_pseudo_cleft_with_a_short_head_or_a_that_clause_states() {
+    assert_eq!(
+        form("And what is frustrating is that the export takes an hour."),
+        None
+    );
+    assert_eq!(
+        form("Well, what bugs my team is these manual exports every Friday,"),
+        None
+    );
+    // "is" with its subject after it still asks.
+    assert_eq!(
+        form("what kind of contract is that"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("what is the renewal date"), Some(QuestionForm::Wh));
+}
