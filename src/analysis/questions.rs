@@ -168,7 +168,7 @@ fn goes_on(rest: &str, lex: &Lexicon) -> bool {
 
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says
 /// something; speech recognition output has no punctuation at all.
-fn is_written(n: &Normalized) -> bool {
+pub(crate) fn is_written(n: &Normalized) -> bool {
     n.punctuated || n.broken_off || (0..n.len()).any(|i| n.is(i, class::AFTER_BREAK))
 }
 

@@ -64,3 +64,36 @@ fn a_pseudo_cleft_with_a_short_head_or_a_that_clause_states() {
     );
     assert_eq!(form("what is the renewal date"), Some(QuestionForm::Wh));
 }
+
+#[test]
+fn a_wh_clause_met_only_with_backchannels_was_telling() {
+    let asked = |reply: &str, first: &str| {
+        let t = call(&[
+            ("Jo", first),
+            ("Rep", reply),
+            ("Jo", "we'll probably archive most of it."),
+        ]);
+        annotate(&t, lexicon()).utterances[0].question.is_some()
+    };
+    let telling = "and what are we going to do with all that old data,";
+    assert!(!asked("Uh-huh.", telling));
+    assert!(!asked("Right, right.", telling));
+    // A reply with content, or a question mark, shows it asked.
+    assert!(asked("We can archive it for you.", telling));
+    assert!(asked(
+        "Uh-huh.",
+        "and what are we going to do with all that old data?"
+    ));
+}
+
+#[test]
+fn unpunctuated_speech_keeps_a_wh_question_met_with_backchannels() {
+    // Speech recognition writes no question marks: "uh-huh" and no answer is an unanswered
+    // question, not telling.
+    let t = call(&[
+        ("Jo", "what are we going to do with all that old data"),
+        ("Rep", "uh-huh"),
+        ("Jo", "we'll probably archive most of it"),
+    ]);
+    assert!(annotate(&t, lexicon()).utterances[0].question.is_some());
+}
