@@ -65,10 +65,9 @@ pub fn detect(
     // A full stop says the transcriber heard a statement: only a question that opens the
     // clause with inversion or a wh-word and an auxiliary outweighs it.
     let buried = |start: usize| n.full_stop && start != clause_offset;
-    if matches
-        .iter()
-        .any(|&(m, start, _)| m == Target::OpenRequest && !buried(start))
-    {
+    if matches.iter().any(|&(m, start, _)| {
+        m == Target::OpenRequest && !buried(start) && !reports_a_request(n, start)
+    }) {
         return Some(QuestionForm::OpenRequest);
     }
     let wh_opener = matches
@@ -164,6 +163,24 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
 /// order ("Does it integrate? We use NetSuite.") still asks.
 fn goes_on(rest: &str, lex: &Lexicon) -> bool {
     normalize(rest, &lex.words).core.len() >= lex.question_min_words
+}
+
+/// "they'll tell me what to do", "my boss wants to walk me through it": a request verb inside
+/// someone else's clause, after "to", an auxiliary or a subject other than the listener, tells of
+/// a request instead of making one. "Could you tell me", "I'd like you to walk me through" ask.
+fn reports_a_request(n: &Normalized, start: usize) -> bool {
+    use class::*;
+    let Some(verb) = (0..n.len()).find(|&i| n.spans[i].0 as usize == start + 1) else {
+        return false;
+    };
+    if n.is(verb, SUBJECT) {
+        return false;
+    }
+    let before = verb.saturating_sub(3)..verb;
+    let governed = before
+        .clone()
+        .any(|i| n.word(i) == "to" || n.is(i, AUX | SUBJECT));
+    governed && !before.into_iter().any(|i| n.word(i).starts_with("you"))
 }
 
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says

@@ -97,3 +97,25 @@ fn unpunctuated_speech_keeps_a_wh_question_met_with_backchannels() {
     ]);
     assert!(annotate(&t, lexicon()).utterances[0].question.is_some());
 }
+
+#[test]
+fn a_request_verb_in_someone_elses_clause_tells_of_a_request() {
+    assert_eq!(
+        form("My manager is going to walk me through the new pricing,"),
+        None
+    );
+    assert_eq!(form("and they never tell me what the budget is,"), None);
+    // Asked of the listener, or said as an imperative, it still asks.
+    assert_eq!(
+        form("Could you walk me through the new pricing"),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("I'd love for you to tell me about your team"),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("So just tell me about your team"),
+        Some(QuestionForm::OpenRequest)
+    );
+}
