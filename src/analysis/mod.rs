@@ -2,11 +2,12 @@
 //! topic overlap. Pure: reads a `Transcript`, returns an `Annotated` call.
 //!
 //! Each utterance is normalised once (`normalize`, one byte-level pass that also looks up every
-//! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read for acknowledgements (`acks`) and questions
-//! (`questions`). Acts that need the neighbours come last: yes/no words after a question are
-//! answers, echoes are reflections (`context`), a written wh-clause without a question mark met only
-//! with backchannels was telling, not asking (`uptake`), low-overlap replies to a disclosure are pivots
-//! (`topic`), and every question is paired with what the other side did next (`pairing`).
+//! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read
+//! for acknowledgements (`acks`) and questions (`questions`). Acts that need the neighbours come
+//! last: yes/no words after a question are answers, echoes are reflections (`context`), a written
+//! wh-clause without a question mark met only with backchannels was telling, not asking
+//! (`uptake`), low-overlap replies to a disclosure are pivots (`topic`), and every question is
+//! paired with what the other side did next (`pairing`).
 
 pub mod acks;
 pub mod acts;
