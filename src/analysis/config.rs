@@ -134,6 +134,11 @@ pub struct QuestionConfig {
     /// without a question mark ("you moved last year, right.").
     #[serde(default)]
     pub confirmation_tags: Vec<String>,
+    /// Two-word discourse markers that, right before a wh-word with no comma between, are a verb
+    /// and its subject taking the wh-clause as object ("you know how renewals go"): without a
+    /// question mark the clause is stated, not asked.
+    #[serde(default)]
+    pub embedding_leads: Vec<String>,
     /// Minimum words after the auxiliary/wh-word for an unpunctuated question (fragments are not).
     #[serde(default)]
     pub min_words: Option<usize>,

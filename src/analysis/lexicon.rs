@@ -36,6 +36,8 @@ pub struct Lexicon {
     pub(crate) not_question_max_words: usize,
     /// Two-word discourse markers ("i mean", "you know").
     pub(crate) discourse_phrases: Vec<(String, String)>,
+    /// Discourse markers that may instead take a wh-clause as object ("you know how ...").
+    pub(crate) embedding_leads: Vec<(String, String)>,
     /// Normalised yes/no answer phrases ("yeah", "uh huh", "nope").
     pub(crate) yes_no: WordMap<()>,
     /// Normalised acknowledgement phrases and their kind.
@@ -126,16 +128,8 @@ impl Lexicon {
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(0);
-        lex.discourse_phrases = config
-            .words
-            .discourse_phrases
-            .iter()
-            .filter_map(|p| {
-                let p = normalize_phrase(p);
-                let (a, b) = p.split_once(' ')?;
-                Some((a.to_string(), b.to_string()))
-            })
-            .collect();
+        lex.discourse_phrases = word_pairs(&config.words.discourse_phrases);
+        lex.embedding_leads = word_pairs(&q.embedding_leads);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
         lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
         compile_acks(&mut lex, config);
@@ -186,6 +180,11 @@ impl Lexicon {
 
     pub(crate) fn is_discourse_phrase(&self, a: &str, b: &str) -> bool {
         self.discourse_phrases.iter().any(|(x, y)| x == a && y == b)
+    }
+
+    /// Whether "a b" is a discourse marker that can take a wh-clause as object ("you know").
+    pub(crate) fn is_embedding_lead(&self, a: &str, b: &str) -> bool {
+        self.embedding_leads.iter().any(|(x, y)| x == a && y == b)
     }
 
     /// Whether a normalised phrase answers a yes-no question ("yeah", "uh huh", "nope").
@@ -290,4 +289,16 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
             put(format!("{head} {e}"), *kind);
         }
     }
+}
+
+/// Two-word phrases as pairs of normalised words; other lengths are skipped.
+fn word_pairs(phrases: &[String]) -> Vec<(String, String)> {
+    phrases
+        .iter()
+        .filter_map(|p| {
+            let p = normalize_phrase(p);
+            let (a, b) = p.split_once(' ')?;
+            Some((a.to_string(), b.to_string()))
+        })
+        .collect()
 }

@@ -2,10 +2,12 @@
 //! topic overlap. Pure: reads a `Transcript`, returns an `Annotated` call.
 //!
 //! Each utterance is normalised once (`normalize`, one byte-level pass that also looks up every
-//! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read for acknowledgements (`acks`) and questions
-//! (`questions`). Acts that need the neighbours come last: yes/no words after a question are
-//! answers, echoes are reflections (`context`), low-overlap replies to a disclosure are pivots
-//! (`topic`), and every question is paired with what the other side did next (`pairing`).
+//! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read
+//! for acknowledgements (`acks`) and questions (`questions`). Acts that need the neighbours come
+//! last: yes/no words after a question are answers, echoes are reflections (`context`), a written
+//! wh-clause without a question mark met only with backchannels was telling, not asking
+//! (`uptake`), low-overlap replies to a disclosure are pivots (`topic`), and every question is
+//! paired with what the other side did next (`pairing`).
 
 pub mod acks;
 pub mod acts;
@@ -20,6 +22,7 @@ mod phrases;
 pub mod questions;
 mod scan;
 mod topic;
+mod uptake;
 pub mod words;
 
 #[cfg(test)]
@@ -119,6 +122,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     };
     context::resolve(&mut call, &shapes, lexicon);
     acks::drop_pre_closings(&mut call, lexicon);
+    uptake::drop_backchanneled_wh(&mut call, lexicon);
     topic::mark_pivots(&mut call, lexicon);
     pairing::pair(&mut call, &replies, lexicon);
     call

@@ -49,7 +49,10 @@ pub fn detect(
     let Some(&first) = clause.first() else {
         return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
     };
-    if is_not_question(n, clause, lex) || quotes_a_question(n, clause) {
+    if is_not_question(n, clause, lex)
+        || quotes_a_question(n, clause)
+        || (!n.question_mark && states_a_known_fact(n, core, lead, lex))
+    {
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
@@ -62,10 +65,9 @@ pub fn detect(
     // A full stop says the transcriber heard a statement: only a question that opens the
     // clause with inversion or a wh-word and an auxiliary outweighs it.
     let buried = |start: usize| n.full_stop && start != clause_offset;
-    if matches
-        .iter()
-        .any(|&(m, start, _)| m == Target::OpenRequest && !buried(start))
-    {
+    if matches.iter().any(|&(m, start, _)| {
+        m == Target::OpenRequest && !buried(start) && !reports_a_request(n, start)
+    }) {
         return Some(QuestionForm::OpenRequest);
     }
     let wh_opener = matches
@@ -146,16 +148,44 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
         }
         let inner = normalize(sentence, &lex.words);
         lex.matches(&inner, &mut matches);
-        if let Some(form) = detect(&inner, &matches, lex) {
-            return Some(form);
+        match detect(&inner, &matches, lex) {
+            Some(QuestionForm::Declarative) if goes_on(&text[start..], lex) => {}
+            Some(form) => return Some(form),
+            None => {}
         }
     }
     None
 }
 
+/// "We moved to the new plant, you know, the one by the airport? Volumes doubled since.": a
+/// statement said with a rising tone and followed at once by more statement leaves the listener
+/// no room to answer; it checks that they follow, it does not ask. A question in question word
+/// order ("Does it integrate? We use NetSuite.") still asks.
+fn goes_on(rest: &str, lex: &Lexicon) -> bool {
+    normalize(rest, &lex.words).core.len() >= lex.question_min_words
+}
+
+/// "they'll tell me what to do", "my boss wants to walk me through it": a request verb inside
+/// someone else's clause, after "to", an auxiliary or a subject other than the listener, tells of
+/// a request instead of making one. "Could you tell me", "I'd like you to walk me through" ask.
+fn reports_a_request(n: &Normalized, start: usize) -> bool {
+    use class::*;
+    let Some(verb) = (0..n.len()).find(|&i| n.spans[i].0 as usize == start + 1) else {
+        return false;
+    };
+    if n.is(verb, SUBJECT) {
+        return false;
+    }
+    let before = verb.saturating_sub(3)..verb;
+    let governed = before
+        .clone()
+        .any(|i| n.word(i) == "to" || n.is(i, AUX | SUBJECT));
+    governed && !before.into_iter().any(|i| n.word(i).starts_with("you"))
+}
+
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says
 /// something; speech recognition output has no punctuation at all.
-fn is_written(n: &Normalized) -> bool {
+pub(crate) fn is_written(n: &Normalized) -> bool {
     n.punctuated || n.broken_off || (0..n.len()).any(|i| n.is(i, class::AFTER_BREAK))
 }
 
@@ -164,6 +194,17 @@ fn asks_oneself(n: &Normalized, clause: &[usize]) -> bool {
     (1..clause.len().min(3)).any(|k| {
         n.is(clause[k], class::AUX) && clause.get(k + 1).is_some_and(|&i| n.word(i) == "i")
     })
+}
+
+/// "you know how renewals go, they slip": "you know" straight before a wh-word, with no comma to
+/// set it off as a filler, is a verb with the wh-clause as its object. Only the question mark
+/// makes it ask ("you know what the limit is?").
+fn states_a_known_fact(n: &Normalized, core: &[usize], lead: usize, lex: &Lexicon) -> bool {
+    use class::*;
+    lead >= 2
+        && n.is(core[lead], WH | WH_CONTRACTION)
+        && !n.is(core[lead], AFTER_BREAK)
+        && lex.is_embedding_lead(n.word(core[lead - 2]), n.word(core[lead - 1]))
 }
 
 /// "what's funny about it is ...", "what irks me is ...": a wh-clause that is the subject of a
@@ -188,15 +229,29 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     if clause.get(first).is_some_and(|&w| n.is(w, SUBJECT)) {
         return false;
     }
-    (first + 2..clause.len()).any(|k| {
+    // With its own auxiliary one word will do: "what is funny is ...".
+    let own_words = if first == 2 { 1 } else { 2 };
+    (first + own_words..clause.len()).any(|k| {
         matches!(n.word(clause[k]), "is" | "was")
             && !clause[first..k]
                 .iter()
                 .any(|&w| n.is(w, AUX | WH | WH_CONTRACTION | EMBEDDER))
-            && clause
-                .get(k + 1)
-                .is_none_or(|&next| !n.is(next, SUBJECT | TAG_SUBJECT))
+            && !inverted_subject_at(n, clause, k + 1)
     })
+}
+
+/// `clause[k]`, right after an "is"/"was", is its subject ("what kind is it"). In written text a
+/// demonstrative with more words after it is instead the complement ("what irks me is that
+/// they ...", "is these long contracts"): a question would carry its question mark.
+fn inverted_subject_at(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    use class::*;
+    let Some(&w) = clause.get(k) else {
+        return false;
+    };
+    let complement = is_written(n)
+        && k + 1 < clause.len()
+        && matches!(n.word(w), "that" | "this" | "these" | "those");
+    n.is(w, SUBJECT | TAG_SUBJECT) && !complement
 }
 
 fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {

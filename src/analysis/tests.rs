@@ -5,6 +5,7 @@ use crate::rules::RuleSet;
 use crate::transcript::{Format, Role, Transcript, Utterance};
 use std::sync::OnceLock;
 
+mod precision;
 mod speech;
 
 fn lexicon() -> &'static Lexicon {

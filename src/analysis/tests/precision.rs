@@ -1,0 +1,121 @@
+//! Utterances in question form that do not ask: checks said in passing, embedded wh-clauses.
+
+use super::*;
+
+#[test]
+fn a_rising_check_followed_by_more_statement_does_not_ask() {
+    assert_eq!(
+        form(
+            "We moved it to the new warehouse, you know, the one by the airport? Volumes doubled since then."
+        ),
+        None
+    );
+    // The listener still gets room to answer: nothing follows but a short tag.
+    assert_eq!(
+        form("So you moved it to the new warehouse? Okay."),
+        Some(QuestionForm::Declarative)
+    );
+    // Question word order asks whatever follows.
+    assert_eq!(
+        form("Is the warehouse live yet? We need it by May."),
+        Some(QuestionForm::YesNo)
+    );
+    // A second check after the first is still read.
+    assert_eq!(
+        form("You're on HubSpot? So your reps log calls there?"),
+        Some(QuestionForm::Declarative)
+    );
+}
+
+#[test]
+fn you_know_before_a_wh_clause_states_it() {
+    assert_eq!(form("You know how procurement teams are,"), None);
+    assert_eq!(
+        form("well you know what is going to happen with the budget"),
+        None
+    );
+    // Set off by a comma, "you know" is a filler before a real question.
+    assert_eq!(
+        form("You know, what's your timeline for the rollout"),
+        Some(QuestionForm::Wh)
+    );
+    // A question mark or an inverted "do" makes it ask.
+    assert!(form("You know what the seat limit is?").is_some());
+    assert_eq!(
+        form("Do you know how many seats you need"),
+        Some(QuestionForm::YesNo)
+    );
+}
+
+#[test]
+fn a_pseudo_cleft_with_a_short_head_or_a_that_clause_states() {
+    assert_eq!(
+        form("And what is frustrating is that the export takes an hour."),
+        None
+    );
+    assert_eq!(
+        form("Well, what bugs my team is these manual exports every Friday,"),
+        None
+    );
+    // "is" with its subject after it still asks.
+    assert_eq!(
+        form("what kind of contract is that"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("what is the renewal date"), Some(QuestionForm::Wh));
+}
+
+#[test]
+fn a_wh_clause_met_only_with_backchannels_was_telling() {
+    let asked = |reply: &str, first: &str| {
+        let t = call(&[
+            ("Jo", first),
+            ("Rep", reply),
+            ("Jo", "we'll probably archive most of it."),
+        ]);
+        annotate(&t, lexicon()).utterances[0].question.is_some()
+    };
+    let telling = "and what are we going to do with all that old data,";
+    assert!(!asked("Uh-huh.", telling));
+    assert!(!asked("Right, right.", telling));
+    // A reply with content, or a question mark, shows it asked.
+    assert!(asked("We can archive it for you.", telling));
+    assert!(asked(
+        "Uh-huh.",
+        "and what are we going to do with all that old data?"
+    ));
+}
+
+#[test]
+fn unpunctuated_speech_keeps_a_wh_question_met_with_backchannels() {
+    // Speech recognition writes no question marks: "uh-huh" and no answer is an unanswered
+    // question, not telling.
+    let t = call(&[
+        ("Jo", "what are we going to do with all that old data"),
+        ("Rep", "uh-huh"),
+        ("Jo", "we'll probably archive most of it"),
+    ]);
+    assert!(annotate(&t, lexicon()).utterances[0].question.is_some());
+}
+
+#[test]
+fn a_request_verb_in_someone_elses_clause_tells_of_a_request() {
+    assert_eq!(
+        form("My manager is going to walk me through the new pricing,"),
+        None
+    );
+    assert_eq!(form("and they never tell me what the budget is,"), None);
+    // Asked of the listener, or said as an imperative, it still asks.
+    assert_eq!(
+        form("Could you walk me through the new pricing"),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("I'd love for you to tell me about your team"),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("So just tell me about your team"),
+        Some(QuestionForm::OpenRequest)
+    );
+}

@@ -1,0 +1,41 @@
+//! How the listener took an utterance. Without a question mark, a wh-clause is often part of
+//! telling ("and what they did was ...", "how they ever got it past legal, I don't know"); when
+//! the other side's whole reply is backchannels ("uh-huh", "right"), they heard it as telling,
+//! and a speaker who asked would not have gone on without an answer. Only in text punctuated by
+//! a person, where a missing question mark says something: in speech recognition output an
+//! unanswered question met with "uh-huh" is exactly what the unanswered-question rule looks for.
+
+use super::acts::{Act, QuestionForm};
+use super::normalize::normalize;
+use super::questions::is_written;
+use super::{Annotated, Lexicon};
+
+/// Drops the question of a wh-clause written without a question mark whose reply turn holds
+/// nothing but acknowledgements.
+pub(crate) fn drop_backchanneled_wh(call: &mut Annotated, lex: &Lexicon) {
+    for i in 0..call.utterances.len() {
+        let text = &call.transcript.utterances[i].text;
+        let is_unmarked_wh = call.utterances[i]
+            .question
+            .as_ref()
+            .is_some_and(|q| q.form == QuestionForm::Wh)
+            && !text.contains('?');
+        if is_unmarked_wh
+            && only_backchannels_after(call, call.utterances[i].turn)
+            && is_written(&normalize(text, &lex.words))
+        {
+            let a = &mut call.utterances[i];
+            a.acts.remove(Act::Question);
+            a.question = None;
+        }
+    }
+}
+
+/// The turn after `turn` is all acknowledgements ("uh-huh." "right.").
+fn only_backchannels_after(call: &Annotated, turn: usize) -> bool {
+    call.turns.get(turn + 1).is_some_and(|next| {
+        next.utterances
+            .clone()
+            .all(|j| call.utterances[j].acts.contains(Act::Acknowledgement))
+    })
+}
