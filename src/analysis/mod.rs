@@ -18,6 +18,7 @@ mod overlap;
 mod pairing;
 mod phrases;
 pub mod questions;
+mod restarts;
 mod scan;
 mod topic;
 pub mod words;

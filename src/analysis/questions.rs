@@ -39,7 +39,10 @@ pub fn detect(
     if core.is_empty() {
         return None;
     }
-    let lead = clause_start(n, core, lex);
+    let mut lead = clause_start(n, core, lex);
+    if super::restarts::restarted_inversion(n, core, lead) {
+        lead += 1;
+    }
     let clause = &core[lead..];
     let at_end = |t: Target| {
         matches

@@ -150,3 +150,23 @@ fn a_reporting_verb_inside_a_question_quotes_nothing() {
     assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
     assert_eq!(form("And I thought is that even legal?"), None);
 }
+
+#[test]
+fn a_question_restarted_after_an_abandoned_auxiliary() {
+    assert_eq!(
+        form("Did, um, do you have a budget for this quarter"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Is, are they still on the old contract?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Or do, is it the finance team that signs"),
+        Some(QuestionForm::Choice)
+    );
+    // One verb, not a restart; a negative auxiliary opens a statement without its subject.
+    assert_eq!(form("Will do that by Friday."), None);
+    assert_eq!(form("Didn't do any damage to the rollout."), None);
+    assert_eq!(form("Is, are we,"), None);
+}
