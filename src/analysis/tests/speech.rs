@@ -170,3 +170,27 @@ fn a_question_restarted_after_an_abandoned_auxiliary() {
     assert_eq!(form("Didn't do any damage to the rollout."), None);
     assert_eq!(form("Is, are we,"), None);
 }
+
+#[test]
+fn an_opening_abandoned_for_a_question_asks_it_too() {
+    let t = call(&[
+        ("Rep", "Do you, uh,"),
+        ("Rep", "what CRM is the team on today?"),
+        ("Pat", "Salesforce, for about two years."),
+    ]);
+    let a = annotate(&t, lexicon());
+    let opener = a.utterances[0].question.as_ref().expect("the opener asks");
+    assert_eq!(opener.status, QuestionStatus::Answered);
+    assert_eq!(opener.answer, Some(2));
+    // Left for a statement, or for the other side, it asked nothing.
+    let t = call(&[
+        ("Rep", "Do you, uh,"),
+        ("Rep", "we usually start with a short pilot."),
+        ("Pat", "Sure."),
+    ]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+    let t = call(&[("Rep", "Is it,"), ("Pat", "It is, yes.")]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+    let t = call(&[("Rep", "So am I"), ("Rep", "are you going to the summit?")]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+}
