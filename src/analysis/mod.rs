@@ -20,6 +20,7 @@ mod phrases;
 pub mod questions;
 mod restarts;
 mod scan;
+mod tags;
 mod topic;
 pub mod words;
 

@@ -284,7 +284,7 @@ fn syntactic_form(
     if look_inside && mid_wh_question(n, &core[lead..]) {
         return Some(QuestionForm::Wh);
     }
-    if tag_ending(n, core) {
+    if tag_ending(n, core) || super::tags::mid_tag(n, core) {
         return Some(QuestionForm::Tag);
     }
     None

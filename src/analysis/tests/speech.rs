@@ -194,3 +194,24 @@ fn an_opening_abandoned_for_a_question_asks_it_too() {
     let t = call(&[("Rep", "So am I"), ("Rep", "are you going to the summit?")]);
     assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
 }
+
+#[test]
+fn a_negative_tag_set_off_inside_the_utterance_asks() {
+    assert_eq!(
+        form("That's the main blocker, isn't it, the budget."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("The renewal is due in March, isn't it. I mean,"),
+        Some(QuestionForm::Tag)
+    );
+    // A restart ("They, um, weren't they, they were") and a negative statement carry no tag.
+    assert_eq!(
+        form("They, um, weren't they, they were on the old plan."),
+        None
+    );
+    assert_eq!(
+        form("It never worked for us, didn't it, the old tool."),
+        None
+    );
+}
