@@ -215,3 +215,17 @@ fn a_negative_tag_set_off_inside_the_utterance_asks() {
         None
     );
 }
+
+#[test]
+fn announcing_a_yes_no_question_asks_it() {
+    assert_eq!(
+        form("I wanted to ask if you've had a chance to review the proposal."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("Well I was going to ask you whether legal signed off."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(form("I was going to ask you another thing."), None);
+    assert_eq!(form("Our CFO wanted to ask about the discount."), None);
+}
