@@ -7,7 +7,7 @@ use super::lexicon::Lexicon;
 use super::normalize::{Normalized, class};
 use super::questions::{clause_start, core_words};
 
-/// "Did, um, do you have a budget": an auxiliary left at a break (a comma, a hesitation) for
+/// "Are, um, do you still run payroll in house": an auxiliary left at a break (a comma, a hesitation) for
 /// another one that inverts with its subject. The question starts at the second auxiliary.
 /// Without the break, "will do that" or "could have it" is one verb, not a restart.
 pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
