@@ -20,7 +20,9 @@ mod overlap;
 mod pairing;
 mod phrases;
 pub mod questions;
+mod restarts;
 mod scan;
+mod tags;
 mod topic;
 mod uptake;
 pub mod words;
@@ -100,6 +102,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut utterances = Vec::with_capacity(transcript.utterances.len());
     let mut shapes = Vec::with_capacity(transcript.utterances.len());
     let mut replies = Vec::with_capacity(transcript.utterances.len());
+    let mut openers = Vec::with_capacity(transcript.utterances.len());
     let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
     for u in &transcript.utterances {
@@ -109,6 +112,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         utterances.push(analysis);
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));
+        openers.push(restarts::opens_question(&n, lexicon));
     }
     for (ti, turn) in turns.iter().enumerate() {
         for i in turn.utterances.clone() {
@@ -120,6 +124,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         turns,
         utterances,
     };
+    restarts::mark_abandoned_openers(&mut call, &openers);
     context::resolve(&mut call, &shapes, lexicon);
     acks::drop_pre_closings(&mut call, lexicon);
     uptake::drop_backchanneled_wh(&mut call, lexicon);

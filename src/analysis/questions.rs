@@ -39,7 +39,10 @@ pub fn detect(
     if core.is_empty() {
         return None;
     }
-    let lead = clause_start(n, core, lex);
+    let mut lead = clause_start(n, core, lex);
+    if super::restarts::restarted_inversion(n, core, lead) {
+        lead += 1;
+    }
     let clause = &core[lead..];
     let at_end = |t: Target| {
         matches
@@ -336,7 +339,7 @@ fn syntactic_form(
     if look_inside && mid_wh_question(n, &core[lead..]) {
         return Some(QuestionForm::Wh);
     }
-    if tag_ending(n, core) {
+    if tag_ending(n, core) || super::tags::mid_tag(n, core) {
         return Some(QuestionForm::Tag);
     }
     None

@@ -77,7 +77,10 @@ impl Check for UnansweredQuestion {
             reasks.extend(&q.reasked);
             // The analysis layer already weighs re-asks: a re-ask after a reply without answer
             // evidence makes the question ignored.
-            if !q.status.is_unanswered() || (is_reask && !self.report_reasks) {
+            if !q.status.is_unanswered()
+                || (is_reask && !self.report_reasks)
+                || restarted_at_once(call, i, q)
+            {
                 continue;
             }
             let reply = q.response;
@@ -85,6 +88,21 @@ impl Check for UnansweredQuestion {
             out.at(call, i, message(q, &labels), reply);
         }
     }
+}
+
+/// "Do you, uh," then "what does onboarding cost?": a question begun in a few words and asked
+/// again at once by the same speaker, with one reply settling both, is reported once, at its
+/// fuller wording.
+fn restarted_at_once(call: &Annotated, i: usize, q: &Question) -> bool {
+    let said = &call.transcript.utterances;
+    call.utterances[i].words < IMPLIED_MIN_WORDS
+        && said
+            .get(i + 1)
+            .is_some_and(|next| next.speaker == said[i].speaker)
+        && call.utterances[i + 1]
+            .question
+            .as_ref()
+            .is_some_and(|next| next.status == q.status && next.response == q.response)
 }
 
 /// Fewest words for an utterance the reply shows to be a question.
@@ -231,6 +249,41 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn a_question_begun_and_asked_again_at_once_is_reported_once() {
+        let t = script(&[
+            "P: Do you, uh,",
+            "P: what does onboarding cost for forty seats?",
+            "R: Our customers love the dashboards.",
+        ]);
+        let mut call = marked(&t, &[(3, &[Act::Deflection])]);
+        for line in [1, 2] {
+            ask(
+                &mut call,
+                line,
+                question(QuestionStatus::Deflected, Some(2), vec![]),
+            );
+        }
+        let found = check(&rule(), &call);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].line, 2);
+        // Two full questions answered by one deflection are two findings.
+        let t = script(&[
+            "P: Is the data encrypted at rest?",
+            "P: Where is it hosted?",
+            "R: Our customers love the dashboards.",
+        ]);
+        let mut call = marked(&t, &[(3, &[Act::Deflection])]);
+        for line in [1, 2] {
+            ask(
+                &mut call,
+                line,
+                question(QuestionStatus::Deflected, Some(2), vec![]),
+            );
+        }
+        assert_eq!(check(&rule(), &call).len(), 2);
     }
 
     #[test]

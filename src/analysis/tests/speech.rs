@@ -150,3 +150,79 @@ fn a_reporting_verb_inside_a_question_quotes_nothing() {
     assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
     assert_eq!(form("And I thought is that even legal?"), None);
 }
+
+#[test]
+fn a_question_restarted_after_an_abandoned_auxiliary() {
+    assert_eq!(
+        form("Are, um, do you still run payroll in house"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Is, are they still on the old contract?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Or does, is it the finance team that signs"),
+        Some(QuestionForm::Choice)
+    );
+    // One verb, not a restart; a negative auxiliary opens a statement without its subject.
+    assert_eq!(form("Will do that by Friday."), None);
+    assert_eq!(form("Didn't, uh, do that part yet."), None);
+    assert_eq!(form("Is, are they,"), None);
+}
+
+#[test]
+fn an_opening_abandoned_for_a_question_asks_it_too() {
+    let t = call(&[
+        ("Rep", "Do you, uh,"),
+        ("Rep", "what CRM is the team on today?"),
+        ("Pat", "Salesforce, since last spring."),
+    ]);
+    let a = annotate(&t, lexicon());
+    let opener = a.utterances[0].question.as_ref().expect("the opener asks");
+    assert_eq!(opener.status, QuestionStatus::Answered);
+    assert_eq!(opener.answer, Some(2));
+    // Left for a statement, or for the other side, it asked nothing.
+    let t = call(&[
+        ("Rep", "Do you, uh,"),
+        ("Rep", "we usually start with a short pilot."),
+        ("Pat", "Sure."),
+    ]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+    let t = call(&[("Rep", "Is it,"), ("Pat", "It is, yes.")]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+    let t = call(&[("Rep", "So am I"), ("Rep", "are you going to the summit?")]);
+    assert_eq!(annotate(&t, lexicon()).utterances[0].question, None);
+}
+
+#[test]
+fn a_negative_tag_set_off_inside_the_utterance_asks() {
+    assert_eq!(
+        form("That's the main blocker, isn't it, the budget."),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("The renewal is due in March, isn't it. Just checking."),
+        Some(QuestionForm::Tag)
+    );
+    // One word before the tag is no statement; a negative statement takes no negative tag.
+    assert_eq!(form("Pricing, uh, isn't it, it's the old plan."), None);
+    assert_eq!(
+        form("It never worked for us, didn't it, the old tool."),
+        None
+    );
+}
+
+#[test]
+fn announcing_a_yes_no_question_asks_it() {
+    assert_eq!(
+        form("I wanted to ask if finance approved the order form."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("So I was going to ask you whether legal signed off."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(form("I was going to ask about the discount."), None);
+    assert_eq!(form("Our CFO wanted to ask about the discount."), None);
+}
