@@ -28,6 +28,22 @@ fn a_rising_check_followed_by_more_statement_does_not_ask() {
 }
 
 #[test]
+fn a_rising_statement_inside_an_utterance_that_goes_on_does_not_ask() {
+    // A search for a word, marked mid-utterance, is not handed to the listener.
+    assert_eq!(form("So the rollout took, what is it? Uh, six weeks"), None);
+    assert_eq!(form("The pilot ran in, like, Denver? Uh,"), None);
+    // Question word order still asks; so does a check closed by an acknowledgement.
+    assert_eq!(
+        form("Where does the data live? Uh, roughly"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("So the pilot ran in Denver? Okay."),
+        Some(QuestionForm::Declarative)
+    );
+}
+
+#[test]
 fn you_know_before_a_wh_clause_states_it() {
     assert_eq!(form("You know how procurement teams are,"), None);
     assert_eq!(
