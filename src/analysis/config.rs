@@ -142,6 +142,10 @@ pub struct QuestionConfig {
     /// Minimum words after the auxiliary/wh-word for an unpunctuated question (fragments are not).
     #[serde(default)]
     pub min_words: Option<usize>,
+    /// Statements of the same speaker's turn that, following a question in question word
+    /// order written without a question mark, show it did not wait for an answer.
+    #[serde(default)]
+    pub unwaited_statements: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -5,8 +5,8 @@
 //! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read
 //! for acknowledgements (`acks`) and questions (`questions`). Acts that need the neighbours come
 //! last: yes/no words after a question are answers, echoes are reflections (`context`), a written
-//! wh-clause without a question mark met only with backchannels was telling, not asking
-//! (`uptake`), low-overlap replies to a disclosure are pivots (`topic`), and every question is
+//! question without a question mark met only with backchannels, or followed by more statement of
+//! the same speaker, was telling, not asking (`uptake`), low-overlap replies to a disclosure are pivots (`topic`), and every question is
 //! paired with what the other side did next (`pairing`).
 
 pub mod acks;
@@ -127,6 +127,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     restarts::mark_abandoned_openers(&mut call, &openers);
     context::resolve(&mut call, &shapes, lexicon);
     acks::drop_pre_closings(&mut call, lexicon);
+    uptake::drop_unwaited(&mut call, lexicon);
     uptake::drop_backchanneled_wh(&mut call, lexicon);
     topic::mark_pivots(&mut call, lexicon);
     pairing::pair(&mut call, &replies, lexicon);

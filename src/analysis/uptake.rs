@@ -4,6 +4,8 @@
 //! and a speaker who asked would not have gone on without an answer. Only in text punctuated by
 //! a person, where a missing question mark says something: in speech recognition output an
 //! unanswered question met with "uh-huh" is exactly what the unanswered-question rule looks for.
+//! Likewise, a speaker who goes on with several statements of their own did not wait to be
+//! answered.
 
 use super::acts::{Act, QuestionForm};
 use super::normalize::normalize;
@@ -38,4 +40,43 @@ fn only_backchannels_after(call: &Annotated, turn: usize) -> bool {
             .clone()
             .all(|j| call.utterances[j].acts.contains(Act::Acknowledgement))
     })
+}
+
+/// Drops the question of an utterance in question word order (wh, yes-no, choice) written
+/// without a question mark when the same speaker goes straight on with
+/// `lex.unwaited_statements` utterances that ask nothing: a speaker who asked would have waited for the answer, so the
+/// clause was thought aloud or told ("and what did we do. We rebuilt the pipeline. Took a
+/// year. Never again."). Only in text punctuated by a person, as above.
+pub(crate) fn drop_unwaited(call: &mut Annotated, lex: &Lexicon) {
+    let unwaited: Vec<usize> = (0..call.utterances.len())
+        .filter(|&i| {
+            is_unmarked_asking(call, i) && goes_on_telling(call, i, lex.unwaited_statements)
+        })
+        .filter(|&i| is_written(&normalize(&call.transcript.utterances[i].text, &lex.words)))
+        .collect();
+    for i in unwaited {
+        let a = &mut call.utterances[i];
+        a.acts.remove(Act::Question);
+        a.question = None;
+    }
+}
+
+/// A question in question word order, written without a question mark.
+fn is_unmarked_asking(call: &Annotated, i: usize) -> bool {
+    call.utterances[i].question.as_ref().is_some_and(|q| {
+        matches!(
+            q.form,
+            QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
+        )
+    }) && !call.transcript.utterances[i].text.contains('?')
+}
+
+/// The next `statements` utterances are the same turn's and ask nothing.
+fn goes_on_telling(call: &Annotated, i: usize, statements: usize) -> bool {
+    let turn_end = call.turns[call.utterances[i].turn].utterances.end;
+    let next = i + 1..i + 1 + statements;
+    next.end <= turn_end
+        && next
+            .into_iter()
+            .all(|j| !call.utterances[j].acts.contains(Act::Question))
 }

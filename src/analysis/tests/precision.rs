@@ -135,3 +135,32 @@ fn a_request_verb_in_someone_elses_clause_tells_of_a_request() {
         Some(QuestionForm::OpenRequest)
     );
 }
+
+#[test]
+fn an_unmarked_question_followed_by_three_statements_was_not_waiting_for_an_answer() {
+    let asked = |first: &str, more: &[&str]| {
+        let mut lines = vec![("Jo", first)];
+        lines.extend(more.iter().map(|&m| ("Jo", m)));
+        lines.push(("Rep", "Wow, a full year."));
+        annotate(&call(&lines), lexicon()).utterances[0]
+            .question
+            .is_some()
+    };
+    let telling = [
+        "We rebuilt the pipeline.",
+        "It took the whole year.",
+        "Never again.",
+    ];
+    assert!(!asked("And what did we do about it.", &telling));
+    assert!(!asked("So do we renew,", &telling));
+    // Two statements, or a question mark, leave it a question.
+    assert!(asked("And what did we do about it.", &telling[..2]));
+    assert!(asked("And what did we do about it?", &telling));
+    // Without punctuation nothing shows where the speaker stopped asking.
+    let spoken = [
+        "we rebuilt the pipeline",
+        "it took the whole year",
+        "never again",
+    ];
+    assert!(asked("so what did we do about it", &spoken));
+}
