@@ -3,7 +3,7 @@
 use super::acks::{self, AckShape};
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::{Lexicon, Target};
-use super::normalize::{Normalized, normalize};
+use super::normalize::Normalized;
 use super::questions;
 use super::{Question, UtteranceAnalysis};
 
@@ -85,19 +85,5 @@ fn detect_question(
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    match questions::detect_sentences(text, lex) {
-        // "So the rollout took, what is it? Uh, six weeks": inside an utterance that goes on, a
-        // question mark after a sentence without question word order marks a rising tone or a
-        // search for a word more often than a question handed to the listener. At the end of
-        // the utterance, where `whole` reads it, or before only an acknowledgement ("So you
-        // moved it? Okay."), it asks.
-        Some(QuestionForm::Declarative) if whole.is_none() && !closes_with_ack(text, lex) => None,
-        found => found.or(whole),
-    }
-}
-
-/// What follows the last question mark is an acknowledgement and nothing else.
-fn closes_with_ack(text: &str, lex: &Lexicon) -> bool {
-    let rest = text.rsplit('?').next().unwrap_or_default();
-    acks::shape(&normalize(rest, &lex.words), lex).is_some_and(|s| s.whole)
+    questions::detect_sentences(text, lex).or(whole)
 }

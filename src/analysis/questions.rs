@@ -2,6 +2,7 @@
 //! recognition output rarely has question marks, and from the question mark second, because a
 //! question mark after a filler ("you know?") does not make a question.
 
+use super::acks;
 use super::acts::QuestionForm;
 use super::lexicon::{Lexicon, Target};
 use super::normalize::{Normalized, class, normalize};
@@ -152,7 +153,7 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
         let inner = normalize(sentence, &lex.words);
         lex.matches(&inner, &mut matches);
         match detect(&inner, &matches, lex) {
-            Some(QuestionForm::Declarative) if goes_on(&text[start..], lex) => {}
+            Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex) => {}
             Some(form) => return Some(form),
             None => {}
         }
@@ -160,12 +161,15 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
     None
 }
 
-/// "We moved to the new plant, you know, the one by the airport? Volumes doubled since.": a
-/// statement said with a rising tone and followed at once by more statement leaves the listener
-/// no room to answer; it checks that they follow, it does not ask. A question in question word
-/// order ("Does it integrate? We use NetSuite.") still asks.
-fn goes_on(rest: &str, lex: &Lexicon) -> bool {
-    normalize(rest, &lex.words).core.len() >= lex.question_min_words
+/// A statement with a question mark asks only where the speaker hands the turn over: at the
+/// end of the utterance, or before an acknowledgement alone ("So you moved it? Okay."). Followed
+/// by more statement ("We moved to the new plant, you know, the one by the airport? Volumes
+/// doubled since.") it checks that the listener follows; followed by a hesitation or a few
+/// words ("The rollout took, what is it? Uh, six weeks") it marks a rising tone or a search for
+/// a word. A question in question word order ("Does it integrate? We use NetSuite.") still asks.
+fn hands_over(rest: &str, lex: &Lexicon) -> bool {
+    rest.trim().is_empty()
+        || acks::shape(&normalize(rest, &lex.words), lex).is_some_and(|s| s.whole)
 }
 
 /// "they'll tell me what to do", "my boss wants to walk me through it": a request verb inside
