@@ -61,14 +61,21 @@ pub(crate) fn drop_unwaited(call: &mut Annotated, lex: &Lexicon) {
     }
 }
 
-/// A question in question word order, written without a question mark.
+/// A question in question word order that the writer closed with another mark than a question
+/// mark ("so do we renew," / "and what did we do."). Left without any closing mark, the
+/// utterance may have been cut off before its question mark: that says nothing.
 fn is_unmarked_asking(call: &Annotated, i: usize) -> bool {
+    let text = &call.transcript.utterances[i].text;
+    let closed = text
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_punctuation() && c != '?');
     call.utterances[i].question.as_ref().is_some_and(|q| {
         matches!(
             q.form,
             QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
         )
-    }) && !call.transcript.utterances[i].text.contains('?')
+    }) && closed
+        && !text.contains('?')
 }
 
 /// The next `statements` utterances are the same turn's and ask nothing.

@@ -156,6 +156,11 @@ fn an_unmarked_question_followed_by_three_statements_was_not_waiting_for_an_answ
     // Two statements, or a question mark, leave it a question.
     assert!(asked("And what did we do about it.", &telling[..2]));
     assert!(asked("And what did we do about it?", &telling));
+    // Nor does a question left without any closing mark, perhaps cut off before it.
+    assert!(asked(
+        "Well, how do we roll it out to the field teams",
+        &telling
+    ));
     // Without punctuation nothing shows where the speaker stopped asking.
     let spoken = [
         "we rebuilt the pipeline",
