@@ -298,11 +298,14 @@ fn syntactic_form(
         return Some(QuestionForm::Wh);
     }
     // "what took you to Denver": the wh-word is the subject; "when things get busy" is not.
-    // Weak evidence: used only where there is no punctuation to say otherwise.
+    // Weak evidence: used only where there is no punctuation to say otherwise, and not after
+    // "and", which joins the clause to what the speaker is telling ("and who knows what
+    // procurement will say", "and how fast it grew surprised us").
     if !n.punctuated
         && is(0, WH_SUBJECT)
         && s.len() >= lex.question_min_words
         && !is(1, SUBJECT | DETERMINER | AUX | DISCOURSE)
+        && !core[..lead].iter().any(|&i| n.word(i) == "and")
     {
         return Some(QuestionForm::Wh);
     }

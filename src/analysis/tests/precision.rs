@@ -169,3 +169,15 @@ fn an_unmarked_question_followed_by_three_statements_was_not_waiting_for_an_answ
     ];
     assert!(asked("so what did we do about it", &spoken));
 }
+
+#[test]
+fn a_wh_subject_clause_after_and_goes_on_telling() {
+    // Without punctuation, "and" joins the clause to the story.
+    assert_eq!(form("and who knows what procurement will say"), None);
+    assert_eq!(form("and how fast it grew surprised the whole team"), None);
+    // Without "and" it still asks.
+    assert_eq!(
+        form("so what made you look at new vendors"),
+        Some(QuestionForm::Wh)
+    );
+}
