@@ -120,6 +120,10 @@ pub struct QuestionConfig {
     /// Openings that look like questions but are suggestions or exclamations ("why don't we").
     #[serde(default)]
     pub not_question_openers: Vec<String>,
+    /// Wh-words with their own verb that head a statement unless a question mark ends the
+    /// utterance ("what happens is ..." / "what happens if we cancel?").
+    #[serde(default)]
+    pub relative_openers: Vec<String>,
     /// Endings that are fillers even with a question mark ("you know?").
     #[serde(default)]
     pub filler_endings: Vec<String>,

@@ -15,6 +15,7 @@ pub enum Target {
     OpenRequest,
     WhOpener,
     NotQuestionOpener,
+    RelativeOpener,
     FillerEnding,
     TagEnding,
     Closing,
@@ -88,6 +89,7 @@ impl Lexicon {
         add(&q.open_requests, Target::OpenRequest);
         add(&q.wh_openers, Target::WhOpener);
         add(&q.not_question_openers, Target::NotQuestionOpener);
+        add(&q.relative_openers, Target::RelativeOpener);
         add(&q.filler_endings, Target::FillerEnding);
         add(&q.tag_endings, Target::TagEnding);
         add(&config.acknowledgement.closings, Target::Closing);

@@ -60,10 +60,10 @@ pub fn detect(
         return None;
     }
     let clause_offset = n.spans[first].0 as usize - 1;
-    if matches
-        .iter()
-        .any(|&(m, start, _)| m == Target::NotQuestionOpener && start == clause_offset)
-    {
+    if matches.iter().any(|&(m, start, _)| {
+        start == clause_offset
+            && (m == Target::NotQuestionOpener || (m == Target::RelativeOpener && !n.question_mark))
+    }) {
         return None;
     }
     // A full stop says the transcriber heard a statement: only a question that opens the
@@ -124,6 +124,10 @@ pub fn detect(
     }
     Some(form.unwrap_or(if at_end(Target::TagEnding) {
         QuestionForm::Tag
+    } else if n.is(first, class::WH) {
+        // "What happens if we cancel?": the wh-word is the subject, so there is no auxiliary
+        // to invert, but it asks for content all the same.
+        QuestionForm::Wh
     } else {
         QuestionForm::Declarative
     }))

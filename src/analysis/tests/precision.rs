@@ -181,3 +181,28 @@ fn a_wh_subject_clause_after_and_goes_on_telling() {
         Some(QuestionForm::Wh)
     );
 }
+
+#[test]
+fn a_wh_word_heading_a_statement_asks_only_with_a_question_mark() {
+    assert_eq!(
+        form("What happens if we cancel after a month?"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("What worked for your last rollout?"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("What happens is finance signs off on Fridays."), None);
+    assert_eq!(form("What worked for us was a small pilot."), None);
+    assert_eq!(form("what happens is the export runs overnight"), None);
+}
+
+#[test]
+fn a_wh_word_with_a_question_mark_is_a_wh_question_even_without_an_auxiliary() {
+    assert_eq!(form("Why?"), Some(QuestionForm::Wh));
+    assert_eq!(form("Who signs off on that?"), Some(QuestionForm::Wh));
+    assert_eq!(
+        form("You moved it to Friday?"),
+        Some(QuestionForm::Declarative)
+    );
+}
