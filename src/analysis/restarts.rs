@@ -23,7 +23,7 @@ pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -
         && !n.is(first, NEGATION)
         && n.is(second, AUX)
         && n.word(first) != n.word(second)
-        && n.is(subject, SUBJECT | TAG_SUBJECT)
+        && n.is(subject, SUBJECT | TAG_SUBJECT | DETERMINER)
 }
 
 /// "Do you, uh,": an auxiliary and its subject and nothing more, without a question mark. On

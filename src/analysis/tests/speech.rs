@@ -165,6 +165,16 @@ fn a_question_restarted_after_an_abandoned_auxiliary() {
         form("Or does, is it the finance team that signs"),
         Some(QuestionForm::Choice)
     );
+    // The restarted subject may be a noun phrase.
+    assert_eq!(
+        form("Have, has anything changed since the pilot"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Did, does your manager sign off on tools like this"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(form("Have, has been a long quarter for us"), None);
     // One verb, not a restart; a negative auxiliary opens a statement without its subject.
     assert_eq!(form("Will do that by Friday."), None);
     assert_eq!(form("Didn't, uh, do that part yet."), None);
