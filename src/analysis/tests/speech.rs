@@ -236,3 +236,20 @@ fn announcing_a_yes_no_question_asks_it() {
     assert_eq!(form("I was going to ask about the discount."), None);
     assert_eq!(form("Our CFO wanted to ask about the discount."), None);
 }
+
+#[test]
+fn a_clause_after_because_gives_a_reason_it_does_not_ask() {
+    assert_eq!(
+        form("because I don't know if you need the reporting add-on."),
+        None
+    );
+    assert_eq!(form("cause is it the price that matters most"), None);
+    assert_eq!(
+        form("I don't know if you need the reporting add-on."),
+        Some(QuestionForm::OpenRequest)
+    );
+    assert_eq!(
+        form("so is it the price that matters most"),
+        Some(QuestionForm::YesNo)
+    );
+}
