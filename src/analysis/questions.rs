@@ -124,9 +124,9 @@ pub fn detect(
     }
     Some(form.unwrap_or(if at_end(Target::TagEnding) {
         QuestionForm::Tag
-    } else if n.is(first, class::WH) {
+    } else if n.is(first, class::WH) || core.last().is_some_and(|&w| n.is(w, class::WH)) {
         // "What happens if we cancel?": the wh-word is the subject, so there is no auxiliary
-        // to invert, but it asks for content all the same.
+        // to invert; "You moved it to when?": the wh-word stays in place. Both ask for content.
         QuestionForm::Wh
     } else {
         QuestionForm::Declarative
@@ -332,6 +332,16 @@ fn syntactic_form(
         && !n.word(s[0]).ends_with("n't")
         && s.len() > lex.question_min_words
         && !is(1, AUX | DISCOURSE | NEGATION)
+        && !goes_on_a_list
+    {
+        return Some(yes_no());
+    }
+    // "Are margins tight this year?", "Is pricing fixed?": inversion before a bare noun, which
+    // only the question mark tells from an auxiliary before a verb.
+    if n.question_mark
+        && is(0, AUX)
+        && s.len() >= lex.question_min_words
+        && !is(1, AUX | DISCOURSE | NEGATION | WH)
         && !goes_on_a_list
     {
         return Some(yes_no());

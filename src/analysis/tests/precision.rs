@@ -205,4 +205,14 @@ fn a_wh_word_with_a_question_mark_is_a_wh_question_even_without_an_auxiliary() {
         form("You moved it to Friday?"),
         Some(QuestionForm::Declarative)
     );
+    // A wh-word left in place asks for content, even when the speaker goes on.
+    assert_eq!(
+        form("You moved the launch to when?"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(
+        form("And the pilot starts when? Uh,"),
+        Some(QuestionForm::Wh)
+    );
+    assert_eq!(form("We moved it to Friday? Uh,"), None);
 }

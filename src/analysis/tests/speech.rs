@@ -253,3 +253,22 @@ fn a_clause_after_because_gives_a_reason_it_does_not_ask() {
         Some(QuestionForm::YesNo)
     );
 }
+
+#[test]
+fn an_auxiliary_before_a_bare_noun_asks_when_a_question_mark_says_so() {
+    assert_eq!(
+        form("Are margins tight this year?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Is pricing fixed for the whole term, you know?"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("Is pricing fixed or per seat?"),
+        Some(QuestionForm::Choice)
+    );
+    // Without the mark a bare noun cannot be told from a verb; "you know?" alone is a filler.
+    assert_eq!(form("Are margins tight this year"), None);
+    assert_eq!(form("Pricing is fixed, you know?"), None);
+}
