@@ -8,6 +8,10 @@ use super::normalize::{Normalized, class};
 /// its own. Speech recognition marks no breaks, so it never reads a tag here.
 pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
     use class::*;
+    // Most utterances have no negative auxiliary at all: skip the word walk for them.
+    if !n.padded.contains("n't ") {
+        return false;
+    }
     (2..core.len().saturating_sub(2)).any(|j| {
         let (aux, subject, after) = (core[j], core[j + 1], core[j + 2]);
         n.is(aux, AUX)
