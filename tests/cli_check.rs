@@ -173,6 +173,27 @@ fn json_counts_failed_calls_by_the_check_gate() {
     assert_eq!(v["errors"], Value::Array(vec![]));
 }
 
+/// `check --format sarif` on the test corpus with its rule file, plus an empty (unreadable) call.
+fn sarif_of_the_test_corpus() -> Value {
+    let dir = corpus();
+    std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
+    let out = callscore_in(dir.path())
+        .args([
+            "check",
+            "--rules",
+            "rules.toml",
+            "--format",
+            "sarif",
+            "calls",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 /// Validates `doc` against the official SARIF 2.1.0 JSON schema (OASIS; kept in the fixtures so
 /// that the test runs offline). Returns the validator's report on failure.
 fn sarif_schema_errors(doc: &Value) -> Result<(), String> {
@@ -191,23 +212,7 @@ fn sarif_schema_errors(doc: &Value) -> Result<(), String> {
 
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
-    let dir = corpus();
-    std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
-    let out = callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "--format",
-            "sarif",
-            "calls",
-        ])
-        .assert()
-        .code(2)
-        .get_output()
-        .stdout
-        .clone();
-    let mut doc: Value = serde_json::from_slice(&out).unwrap();
+    let mut doc = sarif_of_the_test_corpus();
     assert!(!doc["runs"][0]["results"].as_array().unwrap().is_empty());
     sarif_schema_errors(&doc).unwrap();
     // The check can fail: a level SARIF does not define is refused.
@@ -220,23 +225,7 @@ fn sarif_is_valid_against_the_official_schema() {
 
 #[test]
 fn sarif_has_the_structure_code_scanning_needs() {
-    let dir = corpus();
-    std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
-    let out = callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "--format",
-            "sarif",
-            "calls",
-        ])
-        .assert()
-        .code(2)
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = sarif_of_the_test_corpus();
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
     let run = &v["runs"][0];

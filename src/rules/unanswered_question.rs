@@ -253,37 +253,31 @@ mod tests {
 
     #[test]
     fn a_question_begun_and_asked_again_at_once_is_reported_once() {
-        let t = script(&[
+        // Two questions in a row, both deflected by the rep's one reply.
+        let findings = |first: &str, second: &str| {
+            let t = script(&[first, second, "R: Our customers love the dashboards."]);
+            let mut call = marked(&t, &[(3, &[Act::Deflection])]);
+            for line in [1, 2] {
+                ask(
+                    &mut call,
+                    line,
+                    question(QuestionStatus::Deflected, Some(2), vec![]),
+                );
+            }
+            check(&rule(), &call)
+        };
+        let found = findings(
             "P: Do you, uh,",
             "P: what does onboarding cost for forty seats?",
-            "R: Our customers love the dashboards.",
-        ]);
-        let mut call = marked(&t, &[(3, &[Act::Deflection])]);
-        for line in [1, 2] {
-            ask(
-                &mut call,
-                line,
-                question(QuestionStatus::Deflected, Some(2), vec![]),
-            );
-        }
-        let found = check(&rule(), &call);
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, 2);
         // Two full questions answered by one deflection are two findings.
-        let t = script(&[
+        let found = findings(
             "P: Is the data encrypted at rest?",
             "P: Where is it hosted?",
-            "R: Our customers love the dashboards.",
-        ]);
-        let mut call = marked(&t, &[(3, &[Act::Deflection])]);
-        for line in [1, 2] {
-            ask(
-                &mut call,
-                line,
-                question(QuestionStatus::Deflected, Some(2), vec![]),
-            );
-        }
-        assert_eq!(check(&rule(), &call).len(), 2);
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]
