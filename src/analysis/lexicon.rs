@@ -183,12 +183,12 @@ impl Lexicon {
     }
 
     pub(crate) fn is_discourse_phrase(&self, a: &str, b: &str) -> bool {
-        self.discourse_phrases.iter().any(|(x, y)| x == a && y == b)
+        has_pair(&self.discourse_phrases, a, b)
     }
 
     /// Whether "a b" is a discourse marker that can take a wh-clause as object ("you know").
     pub(crate) fn is_embedding_lead(&self, a: &str, b: &str) -> bool {
-        self.embedding_leads.iter().any(|(x, y)| x == a && y == b)
+        has_pair(&self.embedding_leads, a, b)
     }
 
     /// Whether a normalised phrase answers a yes-no question ("yeah", "uh huh", "nope").
@@ -293,6 +293,11 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
             put(format!("{head} {e}"), *kind);
         }
     }
+}
+
+/// Whether the two-word phrase "a b" is among `pairs` (see `word_pairs`).
+fn has_pair(pairs: &[(String, String)], a: &str, b: &str) -> bool {
+    pairs.iter().any(|(x, y)| x == a && y == b)
 }
 
 /// Two-word phrases as pairs of normalised words; other lengths are skipped.

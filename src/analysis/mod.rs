@@ -4,10 +4,11 @@
 //! Each utterance is normalised once (`normalize`, one byte-level pass that also looks up every
 //! word), matched once against one trie holding every phrase list (`Lexicon::matches`), then read
 //! for acknowledgements (`acks`) and questions (`questions`). Acts that need the neighbours come
-//! last: yes/no words after a question are answers, echoes are reflections (`context`), a written
-//! question without a question mark met only with backchannels, or followed by more statement of
-//! the same speaker, was telling, not asking (`uptake`), low-overlap replies to a disclosure are pivots (`topic`), and every question is
-//! paired with what the other side did next (`pairing`).
+//! last: an opening abandoned for a question asks it too (`restarts`), yes/no words after a
+//! question are answers, echoes are reflections (`context`), a written question without a
+//! question mark met only with backchannels, or followed by more statement of the same speaker,
+//! was telling, not asking (`uptake`), low-overlap replies to a disclosure are pivots (`topic`),
+//! and every question is paired with what the other side did next (`pairing`).
 
 pub mod acks;
 pub mod acts;

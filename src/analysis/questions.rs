@@ -13,6 +13,16 @@ pub(crate) fn core_words(n: &Normalized) -> &[usize] {
     &n.core
 }
 
+/// What can follow an auxiliary as its inverted subject: a pronoun, a tag subject, or the
+/// start of a noun phrase ("did you", "is it", "has anything", "does your manager").
+pub(crate) const INVERTED_SUBJECT: u32 = class::SUBJECT | class::TAG_SUBJECT | class::DETERMINER;
+
+/// Whether `word` is among the discourse markers skipped before the clause (`core[..lead]`):
+/// "and" joins the clause to what the speaker is telling, "or" offers an alternative.
+fn led_by(n: &Normalized, core: &[usize], lead: usize, word: &str) -> bool {
+    core[..lead].iter().any(|&i| n.word(i) == word)
+}
+
 /// Index into `core` of the first word after the opening discourse markers ("well, so, uh").
 pub(crate) fn clause_start(n: &Normalized, core: &[usize], lex: &Lexicon) -> usize {
     let mut k = 0;
@@ -309,7 +319,7 @@ fn syntactic_form(
         && is(0, WH_SUBJECT)
         && s.len() >= lex.question_min_words
         && !is(1, SUBJECT | DETERMINER | AUX | DISCOURSE)
-        && !core[..lead].iter().any(|&i| n.word(i) == "and")
+        && !led_by(n, core, lead, "and")
     {
         return Some(QuestionForm::Wh);
     }
@@ -319,7 +329,7 @@ fn syntactic_form(
         && is_written(n)
         && is(0, DO_SUPPORT)
         && !is(1, SUBJECT)
-        && core[..lead].iter().any(|&i| n.word(i) == "and");
+        && led_by(n, core, lead, "and");
     if is(0, AUX)
         && s.len() >= lex.question_min_words
         && is(1, SUBJECT | DETERMINER)
@@ -416,11 +426,11 @@ fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
 /// when cut off.
 fn alternative_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
     use class::*;
-    core[..lead].iter().any(|&i| n.word(i) == "or")
+    led_by(n, core, lead, "or")
         && n.is(core[lead], AUX)
         && core
             .get(lead + 1)
-            .is_some_and(|&i| n.is(i, SUBJECT | TAG_SUBJECT | DETERMINER))
+            .is_some_and(|&i| n.is(i, INVERTED_SUBJECT))
 }
 
 /// "..., isn't it" / "you don't use it, do you": an auxiliary and a pronoun close a statement,

@@ -5,7 +5,7 @@ use super::Annotated;
 use super::acts::Act;
 use super::lexicon::Lexicon;
 use super::normalize::{Normalized, class};
-use super::questions::{clause_start, core_words};
+use super::questions::{INVERTED_SUBJECT, clause_start, core_words};
 
 /// "Are, um, do you still run payroll in house": an auxiliary left at a break (a comma, a hesitation) for
 /// another one that inverts with its subject. The question starts at the second auxiliary.
@@ -23,7 +23,7 @@ pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -
         && !n.is(first, NEGATION)
         && n.is(second, AUX)
         && n.word(first) != n.word(second)
-        && n.is(subject, SUBJECT | TAG_SUBJECT | DETERMINER)
+        && n.is(subject, INVERTED_SUBJECT)
 }
 
 /// "Do you, uh,": an auxiliary and its subject and nothing more, without a question mark. On
@@ -37,11 +37,7 @@ pub(crate) fn opens_question(n: &Normalized, lex: &Lexicon) -> bool {
     };
     // "So am I." agrees ("So, did they," asks); a full stop says the speaker ended there.
     let agrees = lead > 0 && n.is(core[lead - 1], EMBEDDER) && !n.is(aux, AFTER_BREAK);
-    !n.question_mark
-        && !n.full_stop
-        && !agrees
-        && n.is(aux, AUX)
-        && n.is(subject, SUBJECT | TAG_SUBJECT | DETERMINER)
+    !n.question_mark && !n.full_stop && !agrees && n.is(aux, AUX) && n.is(subject, INVERTED_SUBJECT)
 }
 
 /// An opening left unfinished ("Do you, uh,") and followed at once by the same speaker's

@@ -181,7 +181,6 @@ impl Scanner<'_> {
         }
     }
 
-    /// Closes the current word: looks it up, records it and its content stem.
     /// A stutter ("is is it"): the word repeats the last core word.
     fn repeats_last_core(&self, n: &Normalized, start: usize, end: usize) -> bool {
         n.core.last().is_some_and(|&p| {
@@ -194,6 +193,7 @@ impl Scanner<'_> {
         })
     }
 
+    /// Closes the current word: looks it up, records it and its content stem.
     fn end_word(&mut self, n: &mut Normalized) {
         let (start, end) = (self.start, self.out.len());
         let word = &self.out[start..end];

@@ -15,22 +15,19 @@ use super::{Annotated, Lexicon};
 /// Drops the question of a wh-clause written without a question mark whose reply turn holds
 /// nothing but acknowledgements.
 pub(crate) fn drop_backchanneled_wh(call: &mut Annotated, lex: &Lexicon) {
-    for i in 0..call.utterances.len() {
-        let text = &call.transcript.utterances[i].text;
-        let is_unmarked_wh = call.utterances[i]
-            .question
-            .as_ref()
-            .is_some_and(|q| q.form == QuestionForm::Wh)
-            && !text.contains('?');
-        if is_unmarked_wh
-            && only_backchannels_after(call, call.utterances[i].turn)
-            && is_written(&normalize(text, &lex.words))
-        {
-            let a = &mut call.utterances[i];
-            a.acts.remove(Act::Question);
-            a.question = None;
-        }
-    }
+    let told: Vec<usize> = (0..call.utterances.len())
+        .filter(|&i| {
+            let text = &call.transcript.utterances[i].text;
+            call.utterances[i]
+                .question
+                .as_ref()
+                .is_some_and(|q| q.form == QuestionForm::Wh)
+                && !text.contains('?')
+                && only_backchannels_after(call, call.utterances[i].turn)
+        })
+        .filter(|&i| is_written_at(call, i, lex))
+        .collect();
+    drop_questions(call, &told);
 }
 
 /// The turn after `turn` is all acknowledgements ("uh-huh." "right.").
@@ -44,17 +41,26 @@ fn only_backchannels_after(call: &Annotated, turn: usize) -> bool {
 
 /// Drops the question of an utterance in question word order (wh, yes-no, choice) written
 /// without a question mark when the same speaker goes straight on with
-/// `lex.unwaited_statements` utterances that ask nothing: a speaker who asked would have waited for the answer, so the
-/// clause was thought aloud or told ("and what did we do. We rebuilt the pipeline. Took a
-/// year. Never again."). Only in text punctuated by a person, as above.
+/// `lex.unwaited_statements` utterances that ask nothing: a speaker who asked would have waited
+/// for the answer, so the clause was thought aloud or told ("and what did we do. We rebuilt the
+/// pipeline. Took a year. Never again."). Only in text punctuated by a person, as above.
 pub(crate) fn drop_unwaited(call: &mut Annotated, lex: &Lexicon) {
     let unwaited: Vec<usize> = (0..call.utterances.len())
         .filter(|&i| {
             is_unmarked_asking(call, i) && goes_on_telling(call, i, lex.unwaited_statements)
         })
-        .filter(|&i| is_written(&normalize(&call.transcript.utterances[i].text, &lex.words)))
+        .filter(|&i| is_written_at(call, i, lex))
         .collect();
-    for i in unwaited {
+    drop_questions(call, &unwaited);
+}
+
+/// Utterance `i` was punctuated by a person. Normalised again: only the few candidates get here.
+fn is_written_at(call: &Annotated, i: usize, lex: &Lexicon) -> bool {
+    is_written(&normalize(&call.transcript.utterances[i].text, &lex.words))
+}
+
+fn drop_questions(call: &mut Annotated, told: &[usize]) {
+    for &i in told {
         let a = &mut call.utterances[i];
         a.acts.remove(Act::Question);
         a.question = None;
