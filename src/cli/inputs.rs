@@ -1,13 +1,8 @@
 //! Turning command-line paths into an ordered list of inputs, and reading them.
 
-use callscore::transcript::{Format, ReadError, Transcript};
+use callscore::transcript::{Format, ReadError, Transcript, read};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// Extensions callscore reads when walking a folder.
-pub const EXTENSIONS: [&str; 8] = [
-    "txt", "vtt", "srt", "csv", "json", "jsonl", "ndjson", "text",
-];
 
 /// One thing to read: a file named on the command line, a file found in a folder, or
 /// standard input.
@@ -88,9 +83,7 @@ fn is_transcript(p: &Path) -> bool {
 }
 
 fn has_known_extension(p: &Path) -> bool {
-    p.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+    read::format_of_name(&p.to_string_lossy()).is_some()
 }
 
 /// Reads and parses one input into its transcripts.
@@ -119,8 +112,9 @@ pub fn read(input: &Input, forced: Option<Format>) -> Result<Vec<Transcript>, Re
 }
 
 fn is_other_json_file(name: &str, bytes: &[u8]) -> bool {
-    let json_ext = Path::new(name).extension().is_some_and(|e| {
-        ["json", "jsonl", "ndjson"].contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-    });
-    json_ext && std::str::from_utf8(bytes).is_ok_and(callscore::transcript::read::is_other_json)
+    let json_ext = matches!(
+        read::format_of_name(name),
+        Some(Format::Json | Format::Jsonl)
+    );
+    json_ext && std::str::from_utf8(bytes).is_ok_and(read::is_other_json)
 }

@@ -11,7 +11,7 @@ use super::inputs::{self, Input};
 use callscore::report::Unit;
 use callscore::rules::RuleSet;
 use callscore::transcript::model::default_call_id;
-use callscore::transcript::{Format, ReadError, RoleOverrides, Transcript};
+use callscore::transcript::{Format, ReadError, RoleOverrides, Transcript, read};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::panic::{self, AssertUnwindSafe};
@@ -123,10 +123,7 @@ type LineReader = Box<dyn BufRead + Send>;
 fn streams_lines(path: &Path, forced: Option<Format>) -> bool {
     match forced {
         Some(format) => format == Format::Jsonl,
-        None => path.extension().is_some_and(|e| {
-            let e = e.to_string_lossy().to_ascii_lowercase();
-            e == "jsonl" || e == "ndjson"
-        }),
+        None => read::format_of_name(&path.to_string_lossy()) == Some(Format::Jsonl),
     }
 }
 
@@ -146,7 +143,7 @@ fn open_jsonl_file(input: &Input, path: &Path) -> Mode {
     if !is_json_object(&first) || first.contains(&0) {
         return Mode::Whole(None);
     }
-    if matches!(input, Input::Found(_)) && callscore::transcript::read::is_other_json(first_text) {
+    if matches!(input, Input::Found(_)) && read::is_other_json(first_text) {
         return Mode::Skip;
     }
     lines.file = Some(Arc::from(input.display()));
@@ -345,9 +342,7 @@ impl Scorer<'_> {
                 file: Some(file),
                 number,
                 bytes,
-            } => vec![callscore::transcript::read::parse_jsonl_line(
-                &file.path, &bytes, number,
-            )?],
+            } => vec![read::parse_jsonl_line(&file.path, &bytes, number)?],
             Job::Line {
                 file: None,
                 number,
@@ -356,7 +351,7 @@ impl Scorer<'_> {
             Job::Failed(e) => return Err(e),
         };
         for t in &transcripts {
-            callscore::transcript::read::require_two_speakers(t)?;
+            read::require_two_speakers(t)?;
         }
         Ok(transcripts
             .into_iter()

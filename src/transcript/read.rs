@@ -13,28 +13,39 @@ use super::formats::{
 use super::model::{Format, Transcript, default_call_id};
 use std::borrow::Cow;
 
-/// Picks the format from the file name, checked against the content.
-pub fn detect_format(path: &str, content: &str) -> Result<Format, ParseError> {
-    let ext = std::path::Path::new(path)
+/// A file's extension, lower-cased; empty when it has none.
+fn extension(path: &str) -> String {
+    std::path::Path::new(path)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let sniffed = sniff(content);
-    let claimed = match ext.as_str() {
-        _ if path == "-" => return Ok(sniffed),
-        "" => return Ok(sniffed),
+        .unwrap_or_default()
+}
+
+/// The format a file's name claims by its extension, when callscore reads that extension.
+pub fn format_of_name(path: &str) -> Option<Format> {
+    Some(match extension(path).as_str() {
         "txt" | "text" => Format::Text,
         "vtt" => Format::Vtt,
         "srt" => Format::Srt,
         "csv" => Format::Csv,
         "json" => Format::Json,
         "jsonl" | "ndjson" => Format::Jsonl,
-        other => {
-            return Err(ParseError::new(format!(
-                "unknown file type '.{other}'; use --input-format to say which format it is"
-            )));
-        }
-    };
+        _ => return None,
+    })
+}
+
+/// Picks the format from the file name, checked against the content.
+pub fn detect_format(path: &str, content: &str) -> Result<Format, ParseError> {
+    let ext = extension(path);
+    let sniffed = sniff(content);
+    if path == "-" || ext.is_empty() {
+        return Ok(sniffed);
+    }
+    let claimed = format_of_name(path).ok_or_else(|| {
+        ParseError::new(format!(
+            "unknown file type '.{ext}'; use --input-format to say which format it is"
+        ))
+    })?;
     match (claimed, sniffed) {
         (Format::Text, Format::Otter) => Ok(Format::Otter),
         (Format::Json, Format::Jsonl) | (Format::Jsonl, Format::Json) => Ok(claimed),
