@@ -8,6 +8,21 @@ use serde_json::Value;
 use std::fs;
 use tempfile::TempDir;
 
+/// Runs callscore in `dir` with `args`, expects exit 2 (an input could not be read), and
+/// returns standard output and standard error.
+fn input_error_run(dir: &TempDir, args: &[&str]) -> (String, String) {
+    let out = callscore_in(dir.path())
+        .args(args)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 fn json_lines(out: &str) -> Vec<Value> {
     out.lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -32,13 +47,7 @@ fn folder_with_a_bad_line() -> TempDir {
 #[test]
 fn a_bad_line_costs_only_its_own_call() {
     let dir = folder_with_a_bad_line();
-    let out = callscore_in(dir.path())
-        .args(["score", "--format", "jsonl", "."])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (stdout, stderr) = input_error_run(&dir, &["score", "--format", "jsonl", "."]);
     let rows = json_lines(&stdout);
     let ids: Vec<_> = rows.iter().map(|r| r["call_id"].clone()).collect();
     let expected = [
@@ -52,7 +61,6 @@ fn a_bad_line_costs_only_its_own_call() {
     assert_eq!(rows[1]["path"], "./calls.jsonl");
     assert_eq!(rows[2]["path"], "./calls.jsonl");
     assert_eq!(rows[2]["line"], 2);
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("./calls.jsonl: line 2: ") && stderr.contains("is the file cut short?"),
         "{stderr}"
@@ -107,18 +115,11 @@ fn an_empty_file_is_one_error_and_the_next_file_is_read() {
     let dir = TempDir::new().unwrap();
     fs::write(dir.path().join("a.jsonl"), "\n\n").unwrap();
     fs::write(dir.path().join("b.jsonl"), jsonl_calls(1)).unwrap();
-    let out = callscore_in(dir.path())
-        .args(["score", "--format", "csv", "."])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stdout, stderr) = input_error_run(&dir, &["score", "--format", "csv", "."]);
     assert!(
         stderr.contains("./a.jsonl: file is empty; is the export finished?"),
         "{stderr}"
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         stdout.lines().count(),
         2,
@@ -134,13 +135,7 @@ fn another_format_named_jsonl_is_one_error_not_one_per_line() {
         "Dana: Hi, this is Dana.\nSam: Hello.\nDana: How are you?\n",
     )
     .unwrap();
-    let out = callscore_in(dir.path())
-        .args(["score", "notes.jsonl"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (_, stderr) = input_error_run(&dir, &["score", "notes.jsonl"]);
     assert_eq!(stderr.matches("error: notes.jsonl").count(), 1, "{stderr}");
 }
 
@@ -157,12 +152,6 @@ fn a_data_file_in_a_folder_is_skipped_and_named_it_is_an_error() {
         .args(["score", "--format", "csv", "."])
         .assert()
         .code(0);
-    let out = callscore_in(dir.path())
-        .args(["score", "labels.jsonl"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (_, stderr) = input_error_run(&dir, &["score", "labels.jsonl"]);
     assert!(stderr.contains("labels.jsonl: line 1: "), "{stderr}");
 }
