@@ -192,6 +192,11 @@ def main():
         if len(cores) >= 4:
             w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {mb / cores_cpu[2]:.1f} "
               f"| {cores[2] / cores[3]:.2f}× |")
+        words = medians(a.run, f"words-{a.cores_size}.json")
+        if words:
+            words_cpu = cpu_times(a.run, f"words-{a.cores_size}.json")
+            w(f"| `cat \\| wc -w` (reference) | {words[0]:.3f} | – | {mb / words[0]:.1f} "
+              f"| {mb / words_cpu[0]:.1f} | – |")
 
     instructions(a.run, w)
 
