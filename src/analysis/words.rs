@@ -1,7 +1,7 @@
 //! The word table: normalised word → class bits and phrase-word id, looked up once per word of
-//! every utterance. An open-addressing table keyed by [`word_key`], which normalisation builds
-//! while it lower-cases: most words are at most 8 bytes, whose key is the word itself, so that a
-//! lookup is one probe and one integer compare.
+//! every utterance. An open-addressing table keyed by [`word_key`]: most words are at most 8
+//! bytes, whose key is the word itself (normalisation reads it in the same load that finds the
+//! word's end), so that a lookup is one probe and one integer compare.
 
 use super::normalize::normalize_phrase;
 use std::collections::HashMap;
@@ -13,22 +13,59 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 /// Words up to this many bytes are their own key.
 pub const PACKED_LEN: usize = 8;
 
-/// Appends one byte to a packed key (see [`word_key`]).
-#[inline]
-pub fn pack_byte(key: u64, b: u8) -> u64 {
-    (key << 8) | u64::from(b)
-}
-
 /// A word's key in the table: its bytes packed into a `u64` when it has at most
-/// [`PACKED_LEN`] of them (exact, given its length), otherwise its FNV-1a hash (then the bytes
-/// are compared too).
+/// [`PACKED_LEN`] of them, first byte lowest, as one little-endian load reads them (exact, given
+/// its length), otherwise its FNV-1a hash (then the bytes are compared too).
 pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= PACKED_LEN {
-        word.iter().fold(0, |k, &b| pack_byte(k, b))
+        word.iter().rev().fold(0, |k, &b| (k << 8) | u64::from(b))
     } else {
         word.iter().fold(FNV_OFFSET, |h, &b| {
             (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
         })
+    }
+}
+
+/// The first `len` (at most [`PACKED_LEN`]) bytes of a packed key: the key of the word's prefix.
+#[inline]
+pub fn key_prefix(key: u64, len: usize) -> u64 {
+    match len {
+        PACKED_LEN => key,
+        _ => key & ((1 << (8 * len)) - 1),
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// How many of the eight bytes of `chunk` (first byte lowest) are ASCII letters or digits before
+/// the first that is not: the length of a word's run, found without a branch per byte.
+#[inline]
+pub fn ascii_alnum_prefix(chunk: u64) -> usize {
+    // Per byte, on its low seven bits v: v + (0x80 - lo) sets the high bit iff v >= lo, and
+    // v + (0x7f - hi) iff v > hi; neither carries into the next byte.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7f - hi))
+    };
+    let low = chunk & !HIGH;
+    let letters = in_range(low | (ONES * 0x20), b'a', b'z');
+    let digits = in_range(low, b'0', b'9');
+    // Bytes with the high bit set are parts of non-ASCII characters, never ASCII alphanumerics.
+    let alnum = (letters | digits) & !chunk & HIGH;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// Eight bytes of `bytes` from `at`, first byte lowest; past the end reads as zero bytes.
+#[inline]
+pub fn load_chunk(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + PACKED_LEN) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
+        None => {
+            let mut buf = [0; PACKED_LEN];
+            let rest = &bytes[at.min(bytes.len())..];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
     }
 }
 
@@ -184,6 +221,67 @@ fn slot_of(key: u64, mask: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `ascii_alnum_prefix` computes, one byte at a time.
+    fn alnum_prefix_slow(chunk: u64) -> usize {
+        chunk
+            .to_le_bytes()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    }
+
+    #[test]
+    fn the_branch_free_run_length_agrees_with_a_byte_walk() {
+        // Every byte value at every position, among letters, and a pseudo-random sweep.
+        for pos in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[pos] = b;
+                let chunk = u64::from_le_bytes(bytes);
+                assert_eq!(
+                    ascii_alnum_prefix(chunk),
+                    alnum_prefix_slow(chunk),
+                    "{bytes:?}"
+                );
+            }
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Bias towards ASCII letters so that long runs occur.
+            let chunk = (x & 0x7f7f_7f7f_7f7f_7f7f) | (0x4040_4040_4040_4040 & x.rotate_left(7));
+            assert_eq!(
+                ascii_alnum_prefix(chunk),
+                alnum_prefix_slow(chunk),
+                "{chunk:#x}"
+            );
+            assert_eq!(ascii_alnum_prefix(x), alnum_prefix_slow(x), "{x:#x}");
+        }
+    }
+
+    #[test]
+    fn chunks_read_past_the_end_as_zero_bytes() {
+        assert_eq!(
+            load_chunk(b"hello world", 0),
+            u64::from_le_bytes(*b"hello wo")
+        );
+        assert_eq!(
+            load_chunk(b"hello world", 6),
+            u64::from_le_bytes(*b"world\0\0\0")
+        );
+        assert_eq!(load_chunk(b"hi", 2), 0);
+        assert_eq!(key_prefix(word_key(b"meetings"), 7), word_key(b"meeting"));
+        assert_eq!(key_prefix(word_key(b"we"), 8), word_key(b"we"));
+    }
+
+    #[test]
+    fn short_words_are_their_own_key() {
+        assert_eq!(word_key(b"we"), u64::from_le_bytes(*b"we\0\0\0\0\0\0"));
+        assert_ne!(word_key(b"abcdefghi"), word_key(b"bcdefghi"));
+    }
 
     #[test]
     fn classes_accumulate_and_ids_stay() {
