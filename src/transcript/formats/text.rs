@@ -2,7 +2,7 @@
 //! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
 //! metadata headers and suppression comments.
 
-use super::shared::{parse_clock, plausible_name, split_label, utterance};
+use super::shared::{parse_clock, plausible_name, split_label, trimmed, utterance};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
 
@@ -17,13 +17,13 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut after_break = true;
     for (i, raw) in lines(text).enumerate() {
         let line_no = i + 1;
-        let line = raw.trim_start_matches('\u{feff}').trim();
+        let line = trimmed(without_bom(raw));
         if line.is_empty() {
             after_break = true;
             continue;
         }
-        if let Some(comment) = line.strip_prefix('#') {
-            read_comment(&mut t, comment.trim(), &mut pending_ignores);
+        if line.as_bytes()[0] == b'#' {
+            read_comment(&mut t, line[1..].trim(), &mut pending_ignores);
             after_break = true;
             continue;
         }
@@ -72,15 +72,24 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) => (
-                rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
-                &rest[end + 1..],
-            ),
+            Some(end) if end > 0 && rest.as_bytes()[end - 1] == b'\r' => {
+                (&rest[..end - 1], &rest[end + 1..])
+            }
+            Some(end) => (&rest[..end], &rest[end + 1..]),
             None => (rest, ""),
         };
         rest = next;
         Some(line)
     })
+}
+
+/// `line` less any byte-order marks it starts with (a line rarely has one: test a byte first).
+fn without_bom(line: &str) -> &str {
+    if line.as_bytes().first() == Some(&0xEF) {
+        line.trim_start_matches('\u{feff}')
+    } else {
+        line
+    }
 }
 
 /// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest").
@@ -107,8 +116,8 @@ fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
-    let name = line[..open].trim();
-    plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+    let name = trimmed(&line[..open]);
+    plausible_name(name).then(|| (name, Some(time), trimmed(&line[close + 2..])))
 }
 
 /// Offset of the first `):` or `]:` in `bytes`.
@@ -241,6 +250,20 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_any_text_as_str_lines_does(text in "[a\r\n\u{feff}é]{0,12}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn byte_order_marks_are_dropped_only_at_the_start() {
+        assert_eq!(without_bom("\u{feff}\u{feff}Dana: hi"), "Dana: hi");
+        assert_eq!(without_bom("Dana: \u{feff}hi"), "Dana: \u{feff}hi");
+        assert_eq!(without_bom("\u{fefe}x"), "\u{fefe}x");
     }
 
     #[test]
