@@ -158,6 +158,15 @@ fn label_end(line: &[u8]) -> Option<usize> {
     }
 }
 
+/// `memchr` for a byte that is usually among the first few (the end of a label or a time).
+pub fn find_near(bytes: &[u8], byte: u8) -> Option<usize> {
+    let head = &bytes[..bytes.len().min(16)];
+    match head.iter().position(|&b| b == byte) {
+        Some(pos) => Some(pos),
+        None => memchr::memchr(byte, &bytes[head.len()..]).map(|pos| head.len() + pos),
+    }
+}
+
 /// Removes markup: `<v Name>`, `<c.color>`, `<b>`, `<00:01:02.000>`, `{\an8}`, and decodes
 /// the common HTML entities. Returns the text and the voice name if a `<v>` span named one.
 pub fn strip_markup(s: &str) -> (String, Option<String>) {
@@ -324,6 +333,11 @@ mod tests {
         #[test]
         fn trimmed_is_str_trim(s in "[ \t\r\n\u{b}\u{c}\u{a0}\u{2003}\u{1c}\u{85}ab:é.]{0,8}") {
             prop_assert_eq!(trimmed(&s), s.trim());
+        }
+
+        #[test]
+        fn find_near_is_memchr(s in "[a :é]{0,40}") {
+            prop_assert_eq!(find_near(s.as_bytes(), b':'), memchr::memchr(b':', s.as_bytes()));
         }
 
         #[test]
