@@ -175,6 +175,10 @@ pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) 
             continue;
         };
         if read[i] >= cues.window {
+            // Once every speaker's window is read, the rest of the call cannot change a score.
+            if read.iter().all(|&r| r >= cues.window) {
+                break;
+            }
             continue;
         }
         read[i] += 1;

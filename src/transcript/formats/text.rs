@@ -2,25 +2,28 @@
 //! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
 //! metadata headers and suppression comments.
 
-use super::shared::{parse_clock, plausible_name, split_label, utterance};
+use super::shared::{find_near, parse_clock, plausible_name, split_label, trimmed, utterance};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
+    // About one utterance per 64 bytes (calls run 60-120): growing the vector by doubling
+    // copied every utterance about twice.
+    t.utterances.reserve(text.len() / 64);
     let mut pending_ignores: Vec<String> = Vec::new();
     // Lines of utterances set off by a blank line or a comment: never folded as one-offs.
     let mut set_off: Vec<usize> = Vec::new();
     let mut after_break = true;
     for (i, raw) in lines(text).enumerate() {
         let line_no = i + 1;
-        let line = raw.trim_start_matches('\u{feff}').trim();
+        let line = trimmed(without_bom(raw));
         if line.is_empty() {
             after_break = true;
             continue;
         }
-        if let Some(comment) = line.strip_prefix('#') {
-            read_comment(&mut t, comment.trim(), &mut pending_ignores);
+        if line.as_bytes()[0] == b'#' {
+            read_comment(&mut t, line[1..].trim(), &mut pending_ignores);
             after_break = true;
             continue;
         }
@@ -69,10 +72,10 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) => (
-                rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
-                &rest[end + 1..],
-            ),
+            Some(end) if end > 0 && rest.as_bytes()[end - 1] == b'\r' => {
+                (&rest[..end - 1], &rest[end + 1..])
+            }
+            Some(end) => (&rest[..end], &rest[end + 1..]),
             None => (rest, ""),
         };
         rest = next;
@@ -80,16 +83,26 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest").
+/// `line` less any byte-order marks it starts with (a line rarely has one: test a byte first).
+fn without_bom(line: &str) -> &str {
+    if line.as_bytes().first() == Some(&0xEF) {
+        line.trim_start_matches('\u{feff}')
+    } else {
+        line
+    }
+}
+
+/// `[00:01:23] rest` or `(01:23) rest` -> (Some(83.0), "rest"). `line` is trimmed.
 fn leading_time(line: &str) -> (Option<f64>, &str) {
     let close = match line.as_bytes().first() {
         Some(b'[') => b']',
         Some(b'(') => b')',
         _ => return (None, line),
     };
-    match memchr::memchr(close, line.as_bytes()) {
+    match find_near(line.as_bytes(), close) {
+        // The line's end is trimmed already: trimming both ends trims the start.
         Some(end) => match parse_clock(&line[1..end]) {
-            Some(t) => (Some(t), line[end + 1..].trim_start()),
+            Some(t) => (Some(t), trimmed(&line[end + 1..])),
             None => (None, line),
         },
         None => (None, line),
@@ -100,12 +113,16 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     // A label is short: look only at the start of the line, and only when it has a bracket.
     let head = &line.as_bytes()[..line.len().min(64)];
-    let bracket = memchr::memchr2(b'(', b'[', head)?;
+    // A name has no ':', so a ':' before any bracket means there is no time in the label.
+    let bracket = head.iter().position(|&b| matches!(b, b'(' | b'[' | b':'))?;
+    if head[bracket] == b':' {
+        return None;
+    }
     let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
-    let name = line[..open].trim();
-    plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+    let name = trimmed(&line[..open]);
+    plausible_name(name).then(|| (name, Some(time), trimmed(&line[close + 2..])))
 }
 
 /// Offset of the first `):` or `]:` in `bytes`.
@@ -238,6 +255,73 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// `timed_label` and `leading_time` before their plain loops.
+    fn timed_label_by_memchr(line: &str) -> Option<(&str, Option<f64>, &str)> {
+        let head = &line.as_bytes()[..line.len().min(64)];
+        let bracket = memchr::memchr2(b'(', b'[', head)?;
+        let close = bracket + find_close(&head[bracket..])?;
+        let open = line[..close].rfind(['(', '['])?;
+        let time = parse_clock(&line[open + 1..close])?;
+        let name = line[..open].trim();
+        plausible_name(name).then(|| (name, Some(time), line[close + 2..].trim()))
+    }
+
+    fn leading_time_by_memchr(line: &str) -> (Option<f64>, &str) {
+        let close = match line.as_bytes().first() {
+            Some(b'[') => b']',
+            Some(b'(') => b')',
+            _ => return (None, line),
+        };
+        match memchr::memchr(close, line.as_bytes()) {
+            Some(end) => match parse_clock(&line[1..end]) {
+                Some(t) => (Some(t), line[end + 1..].trim_start()),
+                None => (None, line),
+            },
+            None => (None, line),
+        }
+    }
+
+    /// Lines shaped like timed labels, with each part sometimes missing or wrong.
+    fn label_line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pick = |v: Vec<&'static str>| prop::sample::select(v);
+        (
+            pick(vec!["", "so ", "Dana: ", "x:", "["]),
+            pick(vec!["Dana", "Dr. Lee", "", "a:b", "é", "Speaker 1"]),
+            pick(vec!["", " ", "\u{a0}"]),
+            pick(vec!["(", "[", ""]),
+            pick(vec!["01:23", "1:02", "x", "12:30:01", "", "00:00:02"]),
+            pick(vec![")", "]", ""]),
+            pick(vec![":", "", " :"]),
+            pick(vec![" hi", "", " (1:00): z", " ok ", "\u{a0}é"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h)| {
+                [a, b, c, d, e, f, g, h].concat().trim().to_string()
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn labels_and_times_read_as_with_memchr(line in label_line()) {
+            proptest::prop_assert_eq!(timed_label(&line), timed_label_by_memchr(&line));
+            proptest::prop_assert_eq!(leading_time(&line), leading_time_by_memchr(&line));
+        }
+
+        #[test]
+        fn lines_split_any_text_as_str_lines_does(text in "[a\r\n\u{feff}é]{0,12}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn byte_order_marks_are_dropped_only_at_the_start() {
+        assert_eq!(without_bom("\u{feff}\u{feff}Dana: hi"), "Dana: hi");
+        assert_eq!(without_bom("Dana: \u{feff}hi"), "Dana: \u{feff}hi");
+        assert_eq!(without_bom("\u{fefe}x"), "\u{fefe}x");
     }
 
     #[test]
