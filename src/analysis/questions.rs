@@ -46,11 +46,21 @@ pub fn detect(
     matches: &[(Target, usize, usize)],
     lex: &Lexicon,
 ) -> Option<QuestionForm> {
+    detect_from(n, matches, lex, clause_start(n, core_words(n), lex))
+}
+
+/// [`detect`] with the clause start already found (`clause_start`), which the caller also
+/// needs for `restarts::opens_question`.
+pub(crate) fn detect_from(
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+    mut lead: usize,
+) -> Option<QuestionForm> {
     let core = core_words(n);
     if core.is_empty() {
         return None;
     }
-    let mut lead = clause_start(n, core, lex);
     if super::restarts::restarted_inversion(n, core, lead) {
         lead += 1;
     }
