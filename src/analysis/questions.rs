@@ -158,20 +158,19 @@ pub(crate) fn detect_from(
 /// read on its own, so that the statements around it neither hide it nor lend it their words.
 /// Only texts of several sentences with a question mark get here: normalising again costs little.
 pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
-    let body = text.trim_end();
-    let first_end = memchr::memchr3(b'.', b'!', b'?', body.as_bytes())?;
-    if first_end + 1 == body.len() || !body.contains('?') {
+    let body = text.trim_end().as_bytes();
+    let first_end = memchr::memchr3(b'.', b'!', b'?', body)?;
+    // No question mark comes before the first sentence end.
+    if first_end + 1 == body.len() || memchr::memchr(b'?', &body[first_end..]).is_none() {
         return None;
     }
     let mut start = 0;
     let mut matches = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The marks are ASCII, so their bytes are characters of their own.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         let sentence = &text[start..=i];
         start = i + 1;
-        if c != '?' {
+        if text.as_bytes()[i] != b'?' {
             continue;
         }
         let inner = normalize(sentence, &lex.words);
