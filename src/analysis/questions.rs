@@ -412,8 +412,10 @@ fn quotes_a_question(n: &Normalized, clause: &[usize]) -> bool {
     }
     (1..clause.len().saturating_sub(1)).any(|k| {
         let verb = clause[k];
+        // The auxiliary's class bit before the word: comparing text for every word cost more
+        // than the rest of the question reader.
         let reports = n.is(verb, REPORTING | QUOTE_VERB)
-            || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
+            || (n.is(clause[k - 1], AUX) && n.word(verb) == "like");
         // "they ask me, how ...": the quote may follow the verb's object.
         let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
         reports
