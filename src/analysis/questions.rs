@@ -29,9 +29,7 @@ pub(crate) fn clause_start(n: &Normalized, core: &[usize], lex: &Lexicon) -> usi
     while k < core.len() {
         if n.is(core[k], class::DISCOURSE) {
             k += 1;
-        } else if k + 1 < core.len()
-            && lex.is_discourse_phrase(n.word(core[k]), n.word(core[k + 1]))
-        {
+        } else if k + 1 < core.len() && lex.is_discourse_phrase(n, core[k], core[k + 1]) {
             k += 2;
         } else {
             break;
@@ -234,7 +232,7 @@ fn states_a_known_fact(n: &Normalized, core: &[usize], lead: usize, lex: &Lexico
     lead >= 2
         && n.is(core[lead], WH | WH_CONTRACTION)
         && !n.is(core[lead], AFTER_BREAK)
-        && lex.is_embedding_lead(n.word(core[lead - 2]), n.word(core[lead - 1]))
+        && lex.is_embedding_lead(n, core[lead - 2], core[lead - 1])
 }
 
 /// "what's funny about it is ...", "what irks me is ...": a wh-clause that is the subject of a
