@@ -7,11 +7,13 @@ use super::normalize::Normalized;
 use super::questions;
 use super::{Question, UtteranceAnalysis};
 
-/// Reads the acts an utterance performs by itself; the neighbours are read later.
+/// Reads the acts an utterance performs by itself; the neighbours are read later. `lead` is
+/// the utterance's `questions::clause_start`.
 pub(crate) fn read_utterance(
     text: &str,
     n: &Normalized,
     matches: &[(Target, usize, usize)],
+    lead: usize,
     lex: &Lexicon,
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
@@ -53,7 +55,7 @@ pub(crate) fn read_utterance(
     // "Oh, you do?": an echo that acknowledges and asks at once.
     let echo_question = n.question_mark && (n.len() >= 3 || shape.is_some_and(|s| s.echo));
     if (echo_question || !a.acts.contains(Act::Acknowledgement))
-        && let Some(form) = detect_question(text, n, matches, lex)
+        && let Some(form) = detect_question(text, n, matches, lead, lex)
     {
         a.acts.insert(Act::Question);
         a.question = Some(Question {
@@ -79,9 +81,10 @@ fn detect_question(
     text: &str,
     n: &Normalized,
     matches: &[(Target, usize, usize)],
+    lead: usize,
     lex: &Lexicon,
 ) -> Option<QuestionForm> {
-    let whole = questions::detect(n, matches, lex);
+    let whole = questions::detect_from(n, matches, lex, lead);
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }

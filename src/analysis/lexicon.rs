@@ -35,10 +35,11 @@ pub struct Lexicon {
     /// searches, which a question mark makes questions ("what's his name?").
     pub(crate) not_questions: WordMap<bool>,
     pub(crate) not_question_max_words: usize,
-    /// Two-word discourse markers ("i mean", "you know").
-    pub(crate) discourse_phrases: Vec<(String, String)>,
-    /// Discourse markers that may instead take a wh-clause as object ("you know how ...").
-    pub(crate) embedding_leads: Vec<(String, String)>,
+    /// Two-word discourse markers ("i mean", "you know"), as the phrase-word ids of their words.
+    pub(crate) discourse_phrases: Vec<(u32, u32)>,
+    /// Discourse markers that may instead take a wh-clause as object ("you know how ..."), as
+    /// phrase-word ids.
+    pub(crate) embedding_leads: Vec<(u32, u32)>,
     /// Normalised yes/no answer phrases ("yeah", "uh huh", "nope").
     pub(crate) yes_no: WordMap<()>,
     /// Normalised acknowledgement phrases and their kind.
@@ -119,6 +120,9 @@ impl Lexicon {
                 .collect();
             trie.add(&ids, *target);
         }
+        // Before the trie is built, so that every phrase-word id is within its range.
+        lex.discourse_phrases = word_pairs(&mut lex.words, &config.words.discourse_phrases);
+        lex.embedding_leads = word_pairs(&mut lex.words, &q.embedding_leads);
         lex.phrases = trie.build(lex.words.phrase_words());
         lex.not_questions = q
             .word_searches
@@ -132,8 +136,6 @@ impl Lexicon {
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(0);
-        lex.discourse_phrases = word_pairs(&config.words.discourse_phrases);
-        lex.embedding_leads = word_pairs(&q.embedding_leads);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
         lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
         compile_acks(&mut lex, config);
@@ -182,13 +184,15 @@ impl Lexicon {
         self.phrases.find(n, out);
     }
 
-    pub(crate) fn is_discourse_phrase(&self, a: &str, b: &str) -> bool {
-        has_pair(&self.discourse_phrases, a, b)
+    /// Whether words `i` and `i + 1` of `n` make a two-word discourse marker.
+    pub(crate) fn is_discourse_phrase(&self, n: &Normalized, i: usize, j: usize) -> bool {
+        has_pair(&self.discourse_phrases, n, i, j)
     }
 
-    /// Whether "a b" is a discourse marker that can take a wh-clause as object ("you know").
-    pub(crate) fn is_embedding_lead(&self, a: &str, b: &str) -> bool {
-        has_pair(&self.embedding_leads, a, b)
+    /// Whether words `i` and `j` of `n` are a discourse marker that can take a wh-clause as
+    /// object ("you know").
+    pub(crate) fn is_embedding_lead(&self, n: &Normalized, i: usize, j: usize) -> bool {
+        has_pair(&self.embedding_leads, n, i, j)
     }
 
     /// Whether a normalised phrase answers a yes-no question ("yeah", "uh huh", "nope").
@@ -295,19 +299,71 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
     }
 }
 
-/// Whether the two-word phrase "a b" is among `pairs` (see `word_pairs`).
-fn has_pair(pairs: &[(String, String)], a: &str, b: &str) -> bool {
-    pairs.iter().any(|(x, y)| x == a && y == b)
+/// Whether words `i` and `j` of `n` are one of `pairs` (see `word_pairs`). Normalisation
+/// looked up each word's phrase-word id, and equal ids are equal words: no text is compared.
+fn has_pair(pairs: &[(u32, u32)], n: &Normalized, i: usize, j: usize) -> bool {
+    let (Some(&a), Some(&b)) = (n.ids.get(i), n.ids.get(j)) else {
+        return false;
+    };
+    a != 0 && pairs.contains(&(a, b))
 }
 
-/// Two-word phrases as pairs of normalised words; other lengths are skipped.
-fn word_pairs(phrases: &[String]) -> Vec<(String, String)> {
+/// Two-word phrases as the phrase-word ids of their two normalised words (given ids here);
+/// other lengths are skipped.
+fn word_pairs(words: &mut WordIndex, phrases: &[String]) -> Vec<(u32, u32)> {
     phrases
         .iter()
         .filter_map(|p| {
             let p = normalize_phrase(p);
             let (a, b) = p.split_once(' ')?;
-            Some((a.to_string(), b.to_string()))
+            // A longer phrase ("by the way") would leave a space in `b`, which no word has.
+            (!b.contains(' ')).then(|| (words.intern_phrase_word(a), words.intern_phrase_word(b)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::normalize::normalize;
+
+    #[test]
+    fn word_pairs_match_as_the_words_compared_as_text_do() {
+        let phrases = [
+            "I mean",
+            "you know",
+            "by the way",
+            "all right",
+            "well",
+            "let's see",
+        ];
+        let mut config = AnalysisConfig::default();
+        config.words.discourse_phrases = phrases.iter().map(|p| p.to_string()).collect();
+        config.question.embedding_leads = vec!["you know".into()];
+        let lex = Lexicon::compile(&config).unwrap();
+        let pairs: Vec<(String, String)> = phrases
+            .iter()
+            .map(|p| normalize_phrase(p))
+            .filter_map(|p| {
+                let (a, b) = p.split_once(' ')?;
+                Some((a.to_string(), b.to_string()))
+            })
+            .collect();
+        for text in [
+            "Well, I mean, you know how it is, by the way, all right?",
+            "you you know know the way by the way",
+            "Let's see. Let’s SEE, all-right, alright",
+            "I meant you knew",
+            "",
+        ] {
+            let n = normalize(text, &lex.words);
+            for i in 0..n.len().saturating_sub(1) {
+                let (a, b) = (n.word(i), n.word(i + 1));
+                let by_text = pairs.iter().any(|(x, y)| x == a && y == b);
+                assert_eq!(lex.is_discourse_phrase(&n, i, i + 1), by_text, "{a} {b}");
+                let lead = a == "you" && b == "know";
+                assert_eq!(lex.is_embedding_lead(&n, i, i + 1), lead, "{a} {b}");
+            }
+        }
+    }
 }

@@ -109,11 +109,13 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     for u in &transcript.utterances {
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n, &mut matches);
-        let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lexicon);
+        // Found once: both the question reader and the opener check start from it.
+        let lead = questions::clause_start(&n, &n.core, lexicon);
+        let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lead, lexicon);
         utterances.push(analysis);
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));
-        openers.push(restarts::opens_question(&n, lexicon));
+        openers.push(restarts::opens_question(&n, lead));
     }
     for (ti, turn) in turns.iter().enumerate() {
         for i in turn.utterances.clone() {

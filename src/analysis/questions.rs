@@ -29,9 +29,7 @@ pub(crate) fn clause_start(n: &Normalized, core: &[usize], lex: &Lexicon) -> usi
     while k < core.len() {
         if n.is(core[k], class::DISCOURSE) {
             k += 1;
-        } else if k + 1 < core.len()
-            && lex.is_discourse_phrase(n.word(core[k]), n.word(core[k + 1]))
-        {
+        } else if k + 1 < core.len() && lex.is_discourse_phrase(n, core[k], core[k + 1]) {
             k += 2;
         } else {
             break;
@@ -46,11 +44,21 @@ pub fn detect(
     matches: &[(Target, usize, usize)],
     lex: &Lexicon,
 ) -> Option<QuestionForm> {
+    detect_from(n, matches, lex, clause_start(n, core_words(n), lex))
+}
+
+/// [`detect`] with the clause start already found (`clause_start`), which the caller also
+/// needs for `restarts::opens_question`.
+pub(crate) fn detect_from(
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+    mut lead: usize,
+) -> Option<QuestionForm> {
     let core = core_words(n);
     if core.is_empty() {
         return None;
     }
-    let mut lead = clause_start(n, core, lex);
     if super::restarts::restarted_inversion(n, core, lead) {
         lead += 1;
     }
@@ -148,20 +156,19 @@ pub fn detect(
 /// read on its own, so that the statements around it neither hide it nor lend it their words.
 /// Only texts of several sentences with a question mark get here: normalising again costs little.
 pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
-    let body = text.trim_end();
-    let first_end = memchr::memchr3(b'.', b'!', b'?', body.as_bytes())?;
-    if first_end + 1 == body.len() || !body.contains('?') {
+    let body = text.trim_end().as_bytes();
+    let first_end = memchr::memchr3(b'.', b'!', b'?', body)?;
+    // No question mark comes before the first sentence end.
+    if first_end + 1 == body.len() || memchr::memchr(b'?', &body[first_end..]).is_none() {
         return None;
     }
     let mut start = 0;
     let mut matches = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The marks are ASCII, so their bytes are characters of their own.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         let sentence = &text[start..=i];
         start = i + 1;
-        if c != '?' {
+        if text.as_bytes()[i] != b'?' {
             continue;
         }
         let inner = normalize(sentence, &lex.words);
@@ -225,7 +232,7 @@ fn states_a_known_fact(n: &Normalized, core: &[usize], lead: usize, lex: &Lexico
     lead >= 2
         && n.is(core[lead], WH | WH_CONTRACTION)
         && !n.is(core[lead], AFTER_BREAK)
-        && lex.is_embedding_lead(n.word(core[lead - 2]), n.word(core[lead - 1]))
+        && lex.is_embedding_lead(n, core[lead - 2], core[lead - 1])
 }
 
 /// "what's funny about it is ...", "what irks me is ...": a wh-clause that is the subject of a
@@ -403,8 +410,10 @@ fn quotes_a_question(n: &Normalized, clause: &[usize]) -> bool {
     }
     (1..clause.len().saturating_sub(1)).any(|k| {
         let verb = clause[k];
+        // The auxiliary's class bit before the word: comparing text for every word cost more
+        // than the rest of the question reader.
         let reports = n.is(verb, REPORTING | QUOTE_VERB)
-            || (n.word(verb) == "like" && n.is(clause[k - 1], AUX));
+            || (n.is(clause[k - 1], AUX) && n.word(verb) == "like");
         // "they ask me, how ...": the quote may follow the verb's object.
         let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
         reports

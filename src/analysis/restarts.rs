@@ -3,9 +3,8 @@
 
 use super::Annotated;
 use super::acts::Act;
-use super::lexicon::Lexicon;
 use super::normalize::{Normalized, class};
-use super::questions::{INVERTED_SUBJECT, clause_start, core_words};
+use super::questions::{INVERTED_SUBJECT, core_words};
 
 /// "Are, um, do you still run payroll in house": an auxiliary left at a break (a comma, a hesitation) for
 /// another one that inverts with its subject. The question starts at the second auxiliary.
@@ -27,11 +26,11 @@ pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -
 }
 
 /// "Do you, uh,": an auxiliary and its subject and nothing more, without a question mark. On
-/// its own it asks nothing yet (see `questions::detect`).
-pub(crate) fn opens_question(n: &Normalized, lex: &Lexicon) -> bool {
+/// its own it asks nothing yet (see `questions::detect`). `lead` is the utterance's
+/// `questions::clause_start`.
+pub(crate) fn opens_question(n: &Normalized, lead: usize) -> bool {
     use class::*;
     let core = core_words(n);
-    let lead = clause_start(n, core, lex);
     let &[aux, subject] = &core[lead..] else {
         return false;
     };

@@ -15,7 +15,6 @@ pub(crate) fn mark_pivots(call: &mut Annotated, lex: &Lexicon) {
         {
             continue;
         }
-        let disclosed = turn_content(call, ti - 1);
         // The first utterance of the reply that says something decides.
         for i in call.turns[ti].utterances.clone() {
             let a = &call.utterances[i];
@@ -27,7 +26,9 @@ pub(crate) fn mark_pivots(call: &mut Annotated, lex: &Lexicon) {
             let engages = asks
                 || a.acts.contains(Act::Pivot)
                 || a.words < lex.pivot_min_words
-                || normalize::overlap(&disclosed, &a.content) >= lex.pivot_overlap;
+                // The disclosure's content set is built only here: the reply is read once.
+                || normalize::overlap(&turn_content(call, ti - 1), &a.content)
+                    >= lex.pivot_overlap;
             if !engages {
                 call.utterances[i].acts.insert(Act::Pivot);
             }

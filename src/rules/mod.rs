@@ -153,9 +153,18 @@ impl<'r> Emit<'r> {
 
 fn excerpt(text: &str) -> String {
     let text = text.trim();
-    match text.char_indices().nth(EXCERPT_CHARS) {
+    // A text of at most EXCERPT_CHARS bytes has at most that many characters, and in ASCII
+    // text character and byte offsets agree: only other text needs its characters counted.
+    let cut = if text.len() <= EXCERPT_CHARS {
+        None
+    } else if text.is_ascii() {
+        Some(EXCERPT_CHARS)
+    } else {
+        text.char_indices().nth(EXCERPT_CHARS).map(|(cut, _)| cut)
+    };
+    match cut {
         None => text.to_string(),
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        Some(cut) => format!("{}…", text[..cut].trim_end()),
     }
 }
 
@@ -212,5 +221,20 @@ mod tests {
         assert_eq!(e.chars().count(), EXCERPT_CHARS + 1);
         assert!(e.ends_with('…'));
         assert_eq!(excerpt("  short  "), "short");
+        // Byte and character counts around the cut, ASCII and not.
+        for text in [
+            "a".repeat(EXCERPT_CHARS),
+            "a".repeat(EXCERPT_CHARS + 1),
+            format!("{} b", "a".repeat(EXCERPT_CHARS - 1)),
+            format!("{}é", "a".repeat(EXCERPT_CHARS - 1)),
+            format!("{}é", "a".repeat(EXCERPT_CHARS)),
+            format!("{}éé", "a".repeat(EXCERPT_CHARS - 1)),
+        ] {
+            let slow = match text.char_indices().nth(EXCERPT_CHARS) {
+                None => text.clone(),
+                Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+            };
+            assert_eq!(excerpt(&text), slow, "{text:?}");
+        }
     }
 }

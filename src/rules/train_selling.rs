@@ -107,9 +107,8 @@ impl TrainSelling {
     fn unengaged_pivot(&self, call: &Annotated, out: &Emit, reply: &Turn) -> Option<usize> {
         for i in reply.utterances.clone() {
             let a = &call.utterances[i];
-            let announced = out
-                .cue_labels(call, i)
-                .iter()
+            let announced = a
+                .cue_labels(out.lexicon())
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
             // An engaging phrase ends the search with None, as asking does: match the text only

@@ -121,8 +121,10 @@ fn implied_question(call: &Annotated, out: &Emit, i: usize) -> Option<Question> 
     if reply.role != Role::Rep {
         return None;
     }
-    let cues = out.cue_labels(call, next);
-    let status = if cues.iter().any(|l| l.starts_with("deflection.praise")) {
+    let status = if call.utterances[next]
+        .cue_labels(out.lexicon())
+        .any(|l| l.starts_with("deflection.praise"))
+    {
         QuestionStatus::Deflected
     } else if call.utterances[next].acts.contains(Act::Deferral)
         && has_question_words(&call.transcript.utterances[i].text, out.lexicon())
