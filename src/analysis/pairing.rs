@@ -213,12 +213,17 @@ fn evidence(
 
 /// The reply opens with a yes/no phrase, maybe after padding ("oh, yeah", "uh-huh", "well no").
 fn starts_with_yes_no(n: &Normalized, lex: &Lexicon) -> bool {
-    let after_padding = (0..n.len()).find(|&k| !n.is(k, class::HESITATION | class::ACK_PADDING));
-    [Some(0), after_padding].into_iter().flatten().any(|k| {
+    let opens_at = |k: usize| {
         (1..=2)
             .filter(|len| k + len <= n.len())
             .any(|len| lex.is_yes_no_at(n, k, len))
-    })
+    };
+    // The padding is skipped only when the first word does not answer, and a reply that opens
+    // without padding is not read twice.
+    opens_at(0)
+        || (0..n.len())
+            .find(|&k| !n.is(k, class::HESITATION | class::ACK_PADDING))
+            .is_some_and(|k| k != 0 && opens_at(k))
 }
 
 /// The word at byte `start` of `padded` begins with a digit.

@@ -506,8 +506,9 @@ fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
 /// utterance, not after a subject ("they do you know") or a clause word ("than do you").
 fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
     use class::*;
-    (1..core.len().saturating_sub(2)).any(|j| {
-        let (before, aux, subj, next) = (core[j - 1], core[j], core[j + 1], core[j + 2]);
+    // Windows of four words, `core[j - 1..j + 3]`: no bounds check per word.
+    core.windows(4).enumerate().any(|(k, w)| {
+        let (j, before, aux, subj, next) = (k + 1, w[0], w[1], w[2], w[3]);
         n.is(aux, INVERTING)
             && n.word(subj) == "you"
             && !n.is(subj, AFTER_BREAK)
