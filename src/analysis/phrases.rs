@@ -1,7 +1,8 @@
 //! Phrase lists matched on words, not bytes: every phrase is a path of phrase-word ids in a trie,
 //! and normalisation has already looked up each word's id. Matching walks the trie from each
 //! word that starts some phrase, so it costs a few steps per such word, and words in no phrase
-//! cost one test.
+//! cost one test. A step is one probe of a hash table of edges, not a search among a node's
+//! children, whose outcome the processor could not predict.
 //!
 //! A phrase matches exactly where its pattern `" w1 w2 "` occurs in `Normalized::padded`, so the
 //! matches are those of a byte search with overlaps, reported with the same byte offsets.
@@ -10,12 +11,10 @@ use super::lexicon::Target;
 use super::normalize::Normalized;
 use std::collections::BTreeMap;
 
-/// One trie node: where its edges and the phrases ending at it are stored.
+/// One trie node: whether it has children, and where the phrases ending at it are stored.
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    /// `edges[edges_start..edges_end]`: (word id, child), sorted by word id.
-    edges_start: u32,
-    edges_end: u32,
+    has_children: bool,
     /// `targets[targets_start..targets_end]`: the phrases ending here, in the order added.
     targets_start: u32,
     targets_end: u32,
@@ -27,8 +26,42 @@ pub(crate) struct PhraseTrie {
     /// Child of the root for each phrase-word id (0: no phrase starts with that word).
     first: Vec<u32>,
     nodes: Vec<Node>,
-    edges: Vec<(u32, u32)>,
+    /// Open-addressing table of the other edges: (`edge_key(node, word)`, child), key 0 empty.
+    edges: Vec<(u64, u32)>,
     targets: Vec<Target>,
+}
+
+/// An edge's key: never 0, since only the root is node 0 and its edges are in `first`.
+fn edge_key(node: u32, word: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(word)
+}
+
+impl PhraseTrie {
+    fn edge_slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.edges.len() - 1)
+    }
+
+    /// The child of `node` (not the root) along `word`, 0 when there is none.
+    fn child(&self, node: u32, word: u32) -> u32 {
+        let key = edge_key(node, word);
+        let mut s = self.edge_slot(key);
+        loop {
+            match self.edges[s] {
+                (k, child) if k == key => return child,
+                (0, _) => return 0,
+                _ => s = (s + 1) & (self.edges.len() - 1),
+            }
+        }
+    }
+
+    fn insert_edge(&mut self, node: u32, word: u32, child: u32) {
+        let key = edge_key(node, word);
+        let mut s = self.edge_slot(key);
+        while self.edges[s].0 != 0 {
+            s = (s + 1) & (self.edges.len() - 1);
+        }
+        self.edges[s] = (key, child);
+    }
 }
 
 /// Collects phrases, then compiles them into a [`PhraseTrie`].
@@ -57,23 +90,21 @@ impl PhraseTrieBuilder {
 
     /// The trie, for words with ids up to `max_word`.
     pub(crate) fn build(self, max_word: u32) -> PhraseTrie {
+        let inner_edges = self.children.keys().filter(|&&(p, _)| p != 0).count();
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
             nodes: vec![Node::default(); self.ends.len().max(1)],
+            // At most half full, so that a probe for a missing edge ends soon.
+            edges: vec![(0, 0); (inner_edges * 2).next_power_of_two().max(2)],
             ..PhraseTrie::default()
         };
-        // `children` iterates by parent node, then word id: each node's edges come out sorted.
-        let mut edges = self.children.into_iter().peekable();
-        for (id, node) in trie.nodes.iter_mut().enumerate() {
-            node.edges_start = trie.edges.len() as u32;
-            while let Some(((_, word), child)) = edges.next_if(|&((p, _), _)| p as usize == id) {
-                if id == 0 {
-                    trie.first[word as usize] = child;
-                } else {
-                    trie.edges.push((word, child));
-                }
+        for ((parent, word), child) in self.children {
+            if parent == 0 {
+                trie.first[word as usize] = child;
+            } else {
+                trie.nodes[parent as usize].has_children = true;
+                trie.insert_edge(parent, word, child);
             }
-            node.edges_end = trie.edges.len() as u32;
         }
         for (node, ends) in trie.nodes.iter_mut().zip(self.ends) {
             node.targets_start = trie.targets.len() as u32;
@@ -94,8 +125,7 @@ impl PhraseTrie {
             let mut last = first;
             while node != 0 {
                 let Node {
-                    edges_start,
-                    edges_end,
+                    has_children,
                     targets_start,
                     targets_end,
                 } = self.nodes[node as usize];
@@ -107,12 +137,7 @@ impl PhraseTrie {
                 }
                 last += 1;
                 node = match ids.get(last) {
-                    Some(&w) if w != 0 && edges_start != edges_end => {
-                        let edges = &self.edges[edges_start as usize..edges_end as usize];
-                        edges
-                            .binary_search_by_key(&w, |&(w, _)| w)
-                            .map_or(0, |k| edges[k].1)
-                    }
+                    Some(&w) if w != 0 && has_children => self.child(node, w),
                     _ => 0,
                 };
             }
@@ -138,6 +163,58 @@ mod tests {
             }
         }
         found
+    }
+
+    #[test]
+    fn many_phrases_sharing_words_match_as_a_byte_search_finds_them() {
+        // 400 phrases over 40 words: ten children under each first word, and edge keys that
+        // collide in the table, so that lookups probe past other nodes' edges.
+        let words_used: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let texts: Vec<String> = (0..400)
+            .map(|i| {
+                format!(
+                    "{} {} {}",
+                    words_used[i % 40],
+                    words_used[i / 10 % 40],
+                    words_used[(i * 13 + i / 40) % 40]
+                )
+            })
+            .collect();
+        let phrases: Vec<(&str, Target)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
+            .collect();
+        let mut words = WordIndex::default();
+        let mut builder = PhraseTrieBuilder::default();
+        for &(p, target) in &phrases {
+            let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
+            builder.add(&ids, target);
+        }
+        let trie = builder.build(words.phrase_words());
+        let mut total = 0;
+        for i in 0..60 {
+            // Two phrases with a word between, so that matches start inside others too.
+            let text = format!(
+                "{} {} {}",
+                texts[i * 5 % 400],
+                words_used[i % 40],
+                texts[(i * 17 + 3) % 400]
+            );
+            let n = normalize(&text, &words);
+            let mut found = Vec::new();
+            trie.find(&n, &mut found);
+            let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
+            found.sort_by_key(key);
+            let mut expected = byte_search(&n.padded, &phrases);
+            expected.sort_by_key(key);
+            assert_eq!(found, expected, "{text:?}");
+            total += found.len();
+        }
+        assert!(
+            total > 20,
+            "only {total} matches: the texts should contain phrases"
+        );
     }
 
     #[test]
