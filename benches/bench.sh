@@ -146,6 +146,10 @@ dir=$(corpus "$CORES_SIZE")
 cmds=("$BIN $CMD -j1 -o /dev/null $dir" "$BIN $CMD -j2 -o /dev/null $dir")
 [ $RG_OK = 1 ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $dir" "rg -j2 --no-ignore -c -i -f $PATTERNS $dir")
 timeit "cores-$CORES_SIZE" "${cmds[@]}"
+# The same commands again in alternation (see benches/paired.py), for the -j2 / -j1 ratios.
+echo "python3 benches/paired.py --rounds $RUNS$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+log "paired runs: ${cmds[*]}"
+python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
 # A reference, not a bar: what merely counting the words of the same files costs one core
 # (GNU wc, fed by one cat). Any tool that reads every word starts from here; rg does not.
 timeit "words-$CORES_SIZE" "sh -c 'find $(printf %q "$dir") -type f -print0 | xargs -0 cat | wc -w'"
