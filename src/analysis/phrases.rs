@@ -165,6 +165,34 @@ mod tests {
         found
     }
 
+    /// Compiles `phrases` into a trie and checks that it finds in each text exactly what a byte
+    /// search finds; returns how many matches there were in all.
+    fn assert_trie_matches_byte_search<'t>(
+        phrases: &[(&str, Target)],
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> usize {
+        let mut words = WordIndex::default();
+        let mut builder = PhraseTrieBuilder::default();
+        for &(p, target) in phrases {
+            let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
+            builder.add(&ids, target);
+        }
+        let trie = builder.build(words.phrase_words());
+        let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
+        let mut total = 0;
+        for text in texts {
+            let n = normalize(text, &words);
+            let mut found = Vec::new();
+            trie.find(&n, &mut found);
+            found.sort_by_key(key);
+            let mut expected = byte_search(&n.padded, phrases);
+            expected.sort_by_key(key);
+            assert_eq!(found, expected, "{text:?}");
+            total += found.len();
+        }
+        total
+    }
+
     #[test]
     fn many_phrases_sharing_words_match_as_a_byte_search_finds_them() {
         // 400 phrases over 40 words: ten children under each first word, and edge keys that
@@ -185,32 +213,18 @@ mod tests {
             .enumerate()
             .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
             .collect();
-        let mut words = WordIndex::default();
-        let mut builder = PhraseTrieBuilder::default();
-        for &(p, target) in &phrases {
-            let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
-            builder.add(&ids, target);
-        }
-        let trie = builder.build(words.phrase_words());
-        let mut total = 0;
-        for i in 0..60 {
-            // Two phrases with a word between, so that matches start inside others too.
-            let text = format!(
-                "{} {} {}",
-                texts[i * 5 % 400],
-                words_used[i % 40],
-                texts[(i * 17 + 3) % 400]
-            );
-            let n = normalize(&text, &words);
-            let mut found = Vec::new();
-            trie.find(&n, &mut found);
-            let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
-            found.sort_by_key(key);
-            let mut expected = byte_search(&n.padded, &phrases);
-            expected.sort_by_key(key);
-            assert_eq!(found, expected, "{text:?}");
-            total += found.len();
-        }
+        // Two phrases with a word between, so that matches start inside others too.
+        let searched: Vec<String> = (0..60)
+            .map(|i| {
+                format!(
+                    "{} {} {}",
+                    texts[i * 5 % 400],
+                    words_used[i % 40],
+                    texts[(i * 17 + 3) % 400]
+                )
+            })
+            .collect();
+        let total = assert_trie_matches_byte_search(&phrases, searched.iter().map(String::as_str));
         assert!(
             total > 20,
             "only {total} matches: the texts should contain phrases"
@@ -227,29 +241,14 @@ mod tests {
             ("you know", Target::Cue(3)),
             ("right", Target::TagEnding),
         ];
-        let mut words = WordIndex::default();
-        let mut builder = PhraseTrieBuilder::default();
-        for &(p, target) in &phrases {
-            let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
-            builder.add(&ids, target);
-        }
-        let trie = builder.build(words.phrase_words());
-        for text in [
+        let texts = [
             "Do you know what, you know?",
             "you you know you",
             "right, RIGHT right?",
             "nothing here",
             "",
             "do you knowing what",
-        ] {
-            let n = normalize(text, &words);
-            let mut found = Vec::new();
-            trie.find(&n, &mut found);
-            let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
-            found.sort_by_key(key);
-            let mut expected = byte_search(&n.padded, &phrases);
-            expected.sort_by_key(key);
-            assert_eq!(found, expected, "{text:?}");
-        }
+        ];
+        assert_trie_matches_byte_search(&phrases, texts);
     }
 }
