@@ -1,7 +1,7 @@
 //! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
 //! set of content stems that topic overlap compares.
 
-use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
+use super::words::{PACKED_LEN, WordIndex, key_prefix, spread, word_key};
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -160,8 +160,7 @@ fn stem_hash(word: &[u8], key: u64) -> u32 {
     } else {
         word_key(stem)
     };
-    // Fibonacci hashing: the product's high half depends on every byte of the key.
-    (stem_key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+    spread(stem_key)
 }
 
 /// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".

@@ -9,6 +9,7 @@
 
 use super::lexicon::Target;
 use super::normalize::Normalized;
+use super::words::spread;
 use std::collections::BTreeMap;
 
 /// One trie node: whether it has children, and where the phrases ending at it are stored.
@@ -38,7 +39,7 @@ fn edge_key(node: u32, word: u32) -> u64 {
 
 impl PhraseTrie {
     fn edge_slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.edges.len() - 1)
+        spread(key) as usize & (self.edges.len() - 1)
     }
 
     /// The child of `node` (not the root) along `word`, 0 when there is none.

@@ -35,40 +35,6 @@ pub fn key_prefix(key: u64, len: usize) -> u64 {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
-
-/// How many of the eight bytes of `chunk` (first byte lowest) are ASCII letters or digits before
-/// the first that is not: the length of a word's run, found without a branch per byte.
-#[inline]
-pub fn ascii_alnum_prefix(chunk: u64) -> usize {
-    // Per byte, on its low seven bits v: v + (0x80 - lo) sets the high bit iff v >= lo, and
-    // v + (0x7f - hi) iff v > hi; neither carries into the next byte.
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7f - hi))
-    };
-    let low = chunk & !HIGH;
-    let letters = in_range(low | (ONES * 0x20), b'a', b'z');
-    let digits = in_range(low, b'0', b'9');
-    // Bytes with the high bit set are parts of non-ASCII characters, never ASCII alphanumerics.
-    let alnum = (letters | digits) & !chunk & HIGH;
-    ((!alnum & HIGH).trailing_zeros() / 8) as usize
-}
-
-/// Eight bytes of `bytes` from `at`, first byte lowest; past the end reads as zero bytes.
-#[inline]
-pub fn load_chunk(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + PACKED_LEN) {
-        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
-        None => {
-            let mut buf = [0; PACKED_LEN];
-            let rest = &bytes[at.min(bytes.len())..];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
 /// FNV-1a as a `Hasher`: word lookups are on short keys, where SipHash's setup dominates.
 #[derive(Default)]
 pub struct FnvHasher(u64);
@@ -212,73 +178,26 @@ impl WordIndex {
     }
 }
 
-/// Spreads a key's bits (packed keys of similar words differ in few bits) before masking.
+/// Spreads a key's bits over 32 (packed keys of similar words differ in few bits): Fibonacci
+/// hashing, whose product's high half depends on every byte of the key.
+#[inline]
+pub fn spread(key: u64) -> u32 {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
 #[inline]
 fn slot_of(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+    spread(key) as usize & mask
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// What `ascii_alnum_prefix` computes, one byte at a time.
-    fn alnum_prefix_slow(chunk: u64) -> usize {
-        chunk
-            .to_le_bytes()
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count()
-    }
-
-    #[test]
-    fn the_branch_free_run_length_agrees_with_a_byte_walk() {
-        // Every byte value at every position, among letters, and a pseudo-random sweep.
-        for pos in 0..8 {
-            for b in 0..=255u8 {
-                let mut bytes = *b"abcdefgh";
-                bytes[pos] = b;
-                let chunk = u64::from_le_bytes(bytes);
-                assert_eq!(
-                    ascii_alnum_prefix(chunk),
-                    alnum_prefix_slow(chunk),
-                    "{bytes:?}"
-                );
-            }
-        }
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..100_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            // Bias towards ASCII letters so that long runs occur.
-            let chunk = (x & 0x7f7f_7f7f_7f7f_7f7f) | (0x4040_4040_4040_4040 & x.rotate_left(7));
-            assert_eq!(
-                ascii_alnum_prefix(chunk),
-                alnum_prefix_slow(chunk),
-                "{chunk:#x}"
-            );
-            assert_eq!(ascii_alnum_prefix(x), alnum_prefix_slow(x), "{x:#x}");
-        }
-    }
-
-    #[test]
-    fn chunks_read_past_the_end_as_zero_bytes() {
-        assert_eq!(
-            load_chunk(b"hello world", 0),
-            u64::from_le_bytes(*b"hello wo")
-        );
-        assert_eq!(
-            load_chunk(b"hello world", 6),
-            u64::from_le_bytes(*b"world\0\0\0")
-        );
-        assert_eq!(load_chunk(b"hi", 2), 0);
-        assert_eq!(key_prefix(word_key(b"meetings"), 7), word_key(b"meeting"));
-        assert_eq!(key_prefix(word_key(b"we"), 8), word_key(b"we"));
-    }
-
     #[test]
     fn short_words_are_their_own_key() {
+        assert_eq!(key_prefix(word_key(b"meetings"), 7), word_key(b"meeting"));
+        assert_eq!(key_prefix(word_key(b"we"), 8), word_key(b"we"));
         assert_eq!(word_key(b"we"), u64::from_le_bytes(*b"we\0\0\0\0\0\0"));
         assert_ne!(word_key(b"abcdefghi"), word_key(b"bcdefghi"));
     }
