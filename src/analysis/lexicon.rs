@@ -184,7 +184,7 @@ impl Lexicon {
         self.phrases.find(n, out);
     }
 
-    /// Whether words `i` and `i + 1` of `n` make a two-word discourse marker.
+    /// Whether words `i` and `j` of `n` make a two-word discourse marker.
     pub(crate) fn is_discourse_phrase(&self, n: &Normalized, i: usize, j: usize) -> bool {
         has_pair(&self.discourse_phrases, n, i, j)
     }

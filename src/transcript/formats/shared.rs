@@ -148,22 +148,23 @@ pub fn split_label(line: &str) -> Option<(&str, &str)> {
     plausible_name(name).then_some((name, trimmed(rest)))
 }
 
-/// The first `:` or `>`. A label is short: a plain loop finds it before a vector search
-/// has set up.
+/// The first `:` or `>`: where a label ends.
 fn label_end(line: &[u8]) -> Option<usize> {
-    let head = &line[..line.len().min(16)];
-    match head.iter().position(|&b| b == b':' || b == b'>') {
-        Some(pos) => Some(pos),
-        None => memchr::memchr2(b':', b'>', &line[head.len()..]).map(|pos| head.len() + pos),
-    }
+    find_near_either(line, b':', b'>')
 }
 
 /// `memchr` for a byte that is usually among the first few (the end of a label or a time).
 pub fn find_near(bytes: &[u8], byte: u8) -> Option<usize> {
+    find_near_either(bytes, byte, byte)
+}
+
+/// `memchr2` for bytes usually among the first few: a plain loop over the first 16 finds them
+/// before a vector search has set up.
+fn find_near_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     let head = &bytes[..bytes.len().min(16)];
-    match head.iter().position(|&b| b == byte) {
+    match head.iter().position(|&c| c == a || c == b) {
         Some(pos) => Some(pos),
-        None => memchr::memchr(byte, &bytes[head.len()..]).map(|pos| head.len() + pos),
+        None => memchr::memchr2(a, b, &bytes[head.len()..]).map(|pos| head.len() + pos),
     }
 }
 
