@@ -110,7 +110,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n, &mut matches);
         // Found once: both the question reader and the opener check start from it.
-        let lead = questions::clause_start(&n, &n.core, lexicon);
+        let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
         let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lead, lexicon);
         utterances.push(analysis);
         shapes.push(shape);
