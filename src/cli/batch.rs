@@ -88,7 +88,7 @@ fn run_info(args: &RunArgs, ruleset: &RuleSet, default_fail_on: Option<Severity>
 
 /// Writing the report as units arrive: the writer, the running summary, the progress bar.
 struct Report {
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     writer: Box<dyn ReportWriter>,
     run: RunInfo,
     summary: Summary,
@@ -166,13 +166,16 @@ impl Sink<(bool, Unit)> for Report {
 }
 
 /// Leaves out the report file itself when it lies among the inputs (a CSV from the last run).
+/// Only inputs with the report's file name are resolved: resolving every path of a large folder
+/// costs a system call per path component. (A link to the report under another name is read.)
 fn drop_output_file(inputs: &mut Vec<Input>, output: Option<&Path>) {
     let Some(output) = output.and_then(|p| p.canonicalize().ok()) else {
         return;
     };
     inputs.retain(|i| match i {
         Input::File(p) | Input::Found(p) => {
-            p.canonicalize().ok().as_deref() != Some(output.as_path())
+            p.file_name() != output.file_name()
+                || p.canonicalize().ok().as_deref() != Some(output.as_path())
         }
         Input::Stdin => true,
     });

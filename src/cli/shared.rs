@@ -53,9 +53,10 @@ pub fn use_color(common: &CommonArgs) -> bool {
 }
 
 /// Standard output, or the `-o FILE`, buffered.
-pub fn open_output(common: &CommonArgs) -> anyhow::Result<Box<dyn Write>> {
+pub fn open_output(common: &CommonArgs) -> anyhow::Result<Box<dyn Write + Send>> {
     Ok(match &common.output {
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        // Not `stdout().lock()`: the lock cannot move to the worker that writes.
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
                 .with_context(|| format!("{}: cannot create the output file", path.display()))?,

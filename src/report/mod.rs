@@ -129,8 +129,9 @@ impl Summary {
     }
 }
 
-/// A streaming report writer: `begin`, then `unit` per input in order, then `finish`.
-pub trait ReportWriter {
+/// A streaming report writer: `begin`, then `unit` per input in order, then `finish`. Whichever
+/// worker finishes the next input writes it, hence `Send`.
+pub trait ReportWriter: Send {
     fn begin(&mut self, out: &mut dyn Write, run: &RunInfo) -> io::Result<()> {
         let _ = (out, run);
         Ok(())
@@ -176,11 +177,30 @@ pub fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A CSV writer over `out` for one unit's rows: RFC 4180 quoting and CRLF line ends.
-/// Flush it before dropping it.
-pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+/// Flush it before dropping it: that moves its rows into `out`, but leaves `out` itself to the
+/// run, which flushes once at the end (or per burst on a stream), not once per call.
+pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<Unflushed<'_>> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out)
+        .from_writer(Unflushed(out))
+}
+
+/// A writer whose `flush` does nothing: the csv crate's flush also flushes what it writes to,
+/// which would cost a write call per call.
+pub struct Unflushed<'a>(&'a mut dyn Write);
+
+impl Write for Unflushed<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A number for CSV: integers stay integers, fractions lose float noise (0.613, not 0.61299…).
