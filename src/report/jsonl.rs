@@ -1,5 +1,6 @@
-//! `--format jsonl`: one call object per line, flushed input by input, for pipelines
-//! (`jq`, Spark `RDD.pipe`). An input that cannot be read gives `{"path", "line"?, "error"}`.
+//! `--format jsonl`: one call object per line, for pipelines (`jq`, Spark `RDD.pipe`); on standard
+//! input the run flushes each burst of lines as it is written. An input that cannot be read gives
+//! `{"path", "line"?, "error"}`.
 
 use super::{ReportWriter, RunInfo, Summary, Unit};
 use crate::transcript::ReadError;
