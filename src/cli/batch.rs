@@ -10,7 +10,7 @@ use anyhow::Context;
 use callscore::report::{Gate, ReportWriter, RunInfo, Summary, Unit};
 use callscore::rules::{RuleSet, Severity};
 use callscore::transcript::ReadError;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 /// Runs `score` or `check` with `writer`; `default_fail_on` applies when `--fail-on` is not given.
@@ -28,13 +28,16 @@ pub fn run(
     let run = run_info(args, &ruleset, default_fail_on);
     let streaming = inputs.contains(&Input::Stdin);
     let total = (!streaming).then_some((inputs.len() + missing.len()) as u64);
+    // A person watching a terminal sees rows as calls finish, as does the next step of a stream;
+    // a file or a pipe gets full buffers.
+    let flush_bursts = streaming || (common.output.is_none() && std::io::stdout().is_terminal());
     let mut report = Report {
         summary: Summary::new(&run),
         out: shared::open_output(common)?,
         writer,
         run,
         progress: Progress::new(progress::wanted(common), total),
-        streaming,
+        flush_bursts,
         failure: None,
     };
     report.begin();
@@ -93,8 +96,8 @@ struct Report {
     run: RunInfo,
     summary: Summary,
     progress: Progress,
-    /// Flush after every burst of results, for readers of a stream.
-    streaming: bool,
+    /// Flush after every burst of results, for readers of a stream or a terminal.
+    flush_bursts: bool,
     /// The first write error; once set, nothing more is written.
     failure: Option<io::Error>,
 }
@@ -156,7 +159,7 @@ impl Sink<(bool, Unit)> for Report {
     }
 
     fn idle(&mut self) {
-        if self.streaming
+        if self.flush_bursts
             && self.failure.is_none()
             && let Err(e) = self.out.flush()
         {
