@@ -2,14 +2,14 @@
 
 mod cli_support;
 
-use cli_support::{callscore, callscore_in, corpus, stdout_of};
+use cli_support::{callscore, callscore_in, corpus, stdout_of, with_test_rules};
 use predicates::prelude::*;
 use serde_json::Value;
 
 #[test]
 fn text_lines_are_path_line_severity_rule_message_with_excerpts() {
     let dir = corpus();
-    let out = stdout_of(callscore_in(dir.path()).args(["check", "--rules", "rules.toml", "calls"]));
+    let out = stdout_of(with_test_rules(dir.path(), "check").args(["calls"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
@@ -37,43 +37,23 @@ fn text_lines_are_path_line_severity_rule_message_with_excerpts() {
 #[test]
 fn check_fails_on_errors_by_default() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args(["check", "--rules", "rules.toml", "calls"])
+    with_test_rules(dir.path(), "check")
+        .args(["calls"])
         .assert()
         .code(1);
-    callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "calls/warn.txt",
-            "calls/clean.txt",
-        ])
+    with_test_rules(dir.path(), "check")
+        .args(["calls/warn.txt", "calls/clean.txt"])
         .assert()
         .code(0)
         .stdout(predicate::str::ends_with(
             "✔ 0 errors, 1 warning in 2 calls (mean score 98)\n",
         ));
-    callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "--fail-on",
-            "warning",
-            "calls/warn.txt",
-        ])
+    with_test_rules(dir.path(), "check")
+        .args(["--fail-on", "warning", "calls/warn.txt"])
         .assert()
         .code(1);
-    callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "--min-score",
-            "96",
-            "calls/warn.txt",
-        ])
+    with_test_rules(dir.path(), "check")
+        .args(["--min-score", "96", "calls/warn.txt"])
         .assert()
         .code(1);
 }
@@ -82,8 +62,8 @@ fn check_fails_on_errors_by_default() {
 fn an_unreadable_input_wins_over_failed_calls() {
     let dir = corpus();
     std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
-    callscore_in(dir.path())
-        .args(["check", "--rules", "rules.toml", "calls"])
+    with_test_rules(dir.path(), "check")
+        .args(["calls"])
         .assert()
         .code(2)
         .stdout(predicate::str::contains("calls/hedge.txt:2: error"))
@@ -118,14 +98,7 @@ fn colour_follows_the_color_option_and_no_color() {
 #[test]
 fn csv_has_one_row_per_finding() {
     let dir = corpus();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "check",
-        "--rules",
-        "rules.toml",
-        "--format",
-        "csv",
-        "calls",
-    ]));
+    let out = stdout_of(with_test_rules(dir.path(), "check").args(["--format", "csv", "calls"]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(
         reader
@@ -160,14 +133,7 @@ fn csv_has_one_row_per_finding() {
 #[test]
 fn json_counts_failed_calls_by_the_check_gate() {
     let dir = corpus();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "check",
-        "--rules",
-        "rules.toml",
-        "--format",
-        "json",
-        "calls",
-    ]));
+    let out = stdout_of(with_test_rules(dir.path(), "check").args(["--format", "json", "calls"]));
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["failed"], 1);
     assert_eq!(v["errors"], Value::Array(vec![]));
@@ -177,15 +143,8 @@ fn json_counts_failed_calls_by_the_check_gate() {
 fn sarif_of_the_test_corpus() -> Value {
     let dir = corpus();
     std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
-    let out = callscore_in(dir.path())
-        .args([
-            "check",
-            "--rules",
-            "rules.toml",
-            "--format",
-            "sarif",
-            "calls",
-        ])
+    let out = with_test_rules(dir.path(), "check")
+        .args(["--format", "sarif", "calls"])
         .assert()
         .code(2)
         .get_output()
@@ -271,14 +230,7 @@ fn junit_has_a_case_per_call_failing_at_the_fail_on_level() {
         "# rep: Dana\nDana: To be honest, <b> & \"quotes\" are fine.\nSam: Ok.\n",
     )
     .unwrap();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "check",
-        "--rules",
-        "rules.toml",
-        "--format",
-        "junit",
-        "calls",
-    ]));
+    let out = stdout_of(with_test_rules(dir.path(), "check").args(["--format", "junit", "calls"]));
     assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
     assert!(out.trim_end().ends_with("</testsuites>"));
     assert_eq!(
@@ -311,8 +263,8 @@ fn junit_has_a_case_per_call_failing_at_the_fail_on_level() {
 #[test]
 fn an_unknown_format_is_a_usage_error_naming_the_choices() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args(["check", "--rules", "rules.toml", "--format", "xml", "calls"])
+    with_test_rules(dir.path(), "check")
+        .args(["--format", "xml", "calls"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

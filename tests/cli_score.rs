@@ -2,20 +2,13 @@
 
 mod cli_support;
 
-use cli_support::{callscore, callscore_in, corpus, stdout_of};
+use cli_support::{callscore, callscore_in, corpus, stdout_of, with_test_rules};
 use predicates::prelude::*;
 
 #[test]
 fn csv_has_the_contract_columns_then_one_per_enabled_rule() {
     let dir = corpus();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "score",
-        "--rules",
-        "rules.toml",
-        "--format",
-        "csv",
-        "calls",
-    ]));
+    let out = stdout_of(with_test_rules(dir.path(), "score").args(["--format", "csv", "calls"]));
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -55,10 +48,7 @@ fn csv_joins_several_speakers_with_semicolons() {
         "# rep: Dana\n# rep: Lee\nDana: Hi all, this is Dana and Lee.\nLee: Hello.\nSam: Hi.\nKim: Hi there.\n",
     )
     .unwrap();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "score",
-        "--rules",
-        "rules.toml",
+    let out = stdout_of(with_test_rules(dir.path(), "score").args([
         "--format",
         "csv",
         "calls/panel.txt",
@@ -70,8 +60,7 @@ fn csv_joins_several_speakers_with_semicolons() {
 #[test]
 fn text_is_a_table_with_a_summary() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args(["score", "--rules", "rules.toml", "calls"])
+    with_test_rules(dir.path(), "score").args(["calls"])
         .assert()
         .success()
         .stdout(predicate::str::contains("score  call"))
@@ -85,8 +74,8 @@ fn text_is_a_table_with_a_summary() {
 #[test]
 fn quiet_leaves_out_the_text_summary() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args(["score", "-q", "--rules", "rules.toml", "calls"])
+    with_test_rules(dir.path(), "score")
+        .args(["-q", "calls"])
         .assert()
         .success()
         .stdout(predicate::str::contains("mean score").not());
@@ -95,16 +84,8 @@ fn quiet_leaves_out_the_text_summary() {
 #[test]
 fn json_has_calls_summary_and_errors() {
     let dir = corpus();
-    let out = callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--format",
-            "json",
-            "calls",
-            "missing.txt",
-        ])
+    let out = with_test_rules(dir.path(), "score")
+        .args(["--format", "json", "calls", "missing.txt"])
         .assert()
         .code(2)
         .get_output()
@@ -150,14 +131,7 @@ fn json_has_calls_summary_and_errors() {
 fn jsonl_gives_one_object_per_call_and_per_unreadable_input() {
     let dir = corpus();
     std::fs::write(dir.path().join("calls/empty.txt"), "").unwrap();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "score",
-        "--rules",
-        "rules.toml",
-        "--format",
-        "jsonl",
-        "calls",
-    ]));
+    let out = stdout_of(with_test_rules(dir.path(), "score").args(["--format", "jsonl", "calls"]));
     let lines: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -172,8 +146,8 @@ fn jsonl_gives_one_object_per_call_and_per_unreadable_input() {
 #[test]
 fn score_passes_by_default_whatever_the_findings() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args(["score", "--rules", "rules.toml", "calls"])
+    with_test_rules(dir.path(), "score")
+        .args(["calls"])
         .assert()
         .code(0);
 }
@@ -181,26 +155,12 @@ fn score_passes_by_default_whatever_the_findings() {
 #[test]
 fn min_score_fails_calls_below_it() {
     let dir = corpus();
-    callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--min-score",
-            "75",
-            "calls",
-        ])
+    with_test_rules(dir.path(), "score")
+        .args(["--min-score", "75", "calls"])
         .assert()
         .code(0);
-    callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--min-score",
-            "76",
-            "calls",
-        ])
+    with_test_rules(dir.path(), "score")
+        .args(["--min-score", "76", "calls"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("1 call failed"));
@@ -222,15 +182,8 @@ fn fail_on_fails_at_or_above_the_severity() {
             .assert()
             .code(code);
     }
-    callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--fail-on",
-            "error",
-            "calls/warn.txt",
-        ])
+    with_test_rules(dir.path(), "score")
+        .args(["--fail-on", "error", "calls/warn.txt"])
         .assert()
         .code(0);
 }
@@ -239,15 +192,8 @@ fn fail_on_fails_at_or_above_the_severity() {
 fn an_unreadable_input_exits_2_after_reporting_the_rest() {
     let dir = corpus();
     std::fs::write(dir.path().join("calls/binary.txt"), b"\x00\x01\x02\x03").unwrap();
-    callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--min-score",
-            "99",
-            "calls",
-        ])
+    with_test_rules(dir.path(), "score")
+        .args(["--min-score", "99", "calls"])
         .assert()
         .code(2)
         .stdout(predicate::str::contains("calls/hedge.txt"))
@@ -296,17 +242,8 @@ fn a_broken_rule_file_exits_2_naming_it() {
 fn output_goes_to_a_file_and_the_file_is_not_read_back() {
     let dir = corpus();
     for _ in 0..2 {
-        callscore_in(dir.path())
-            .args([
-                "score",
-                "--rules",
-                "rules.toml",
-                "--format",
-                "csv",
-                "-o",
-                "calls/scores.csv",
-                "calls",
-            ])
+        with_test_rules(dir.path(), "score")
+            .args(["--format", "csv", "-o", "calls/scores.csv", "calls"])
             .assert()
             .code(0)
             .stdout("");
@@ -391,10 +328,7 @@ fn csv_defuses_cells_a_spreadsheet_would_run() {
         "speaker,text\n\"=HYPERLINK(\"\"http://x\"\")\",\"=SUM(A1:A9) basically\"\nSam,+1 to that\n",
     )
     .unwrap();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "check",
-        "--rules",
-        "rules.toml",
+    let out = stdout_of(with_test_rules(dir.path(), "check").args([
         "--format",
         "csv",
         "calls/formula.csv",
@@ -410,10 +344,7 @@ fn csv_defuses_cells_a_spreadsheet_would_run() {
 #[test]
 fn rep_and_prospect_names_decide_the_roles() {
     let dir = corpus();
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "score",
-        "--rules",
-        "rules.toml",
+    let out = stdout_of(with_test_rules(dir.path(), "score").args([
         "--format",
         "jsonl",
         "--rep",
@@ -432,21 +363,11 @@ fn rep_and_prospect_names_decide_the_roles() {
 fn input_format_reads_a_file_whatever_its_extension() {
     let dir = corpus();
     std::fs::write(dir.path().join("call.log"), cli_support::HEDGE).unwrap();
-    callscore_in(dir.path())
-        .args([
-            "score",
-            "--rules",
-            "rules.toml",
-            "--format",
-            "csv",
-            "call.log",
-        ])
+    with_test_rules(dir.path(), "score")
+        .args(["--format", "csv", "call.log"])
         .assert()
         .code(2);
-    let out = stdout_of(callscore_in(dir.path()).args([
-        "score",
-        "--rules",
-        "rules.toml",
+    let out = stdout_of(with_test_rules(dir.path(), "score").args([
         "--format",
         "csv",
         "--input-format",
@@ -470,8 +391,8 @@ fn input_format_reads_a_file_whatever_its_extension() {
 fn progress_never_reaches_a_pipe() {
     let dir = corpus();
     for extra in [&[][..], &["--no-progress"][..], &["-q"][..]] {
-        callscore_in(dir.path())
-            .args(["score", "--rules", "rules.toml", "calls"])
+        with_test_rules(dir.path(), "score")
+            .args(["calls"])
             .args(extra)
             .assert()
             .code(0)

@@ -23,6 +23,13 @@ pub fn callscore_in(dir: &Path) -> Command {
     cmd
 }
 
+/// `callscore COMMAND --rules rules.toml` inside `dir`: a run of [`corpus`] under [`RULES`].
+pub fn with_test_rules(dir: &Path, command: &str) -> Command {
+    let mut cmd = callscore_in(dir);
+    cmd.args([command, "--rules", "rules.toml"]);
+    cmd
+}
+
 /// A rule file whose findings do not depend on the analysis: the built-in rules off, and two
 /// custom phrase rules, an error and a warning.
 pub const RULES: &str = r#"extends = "default"
