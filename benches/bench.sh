@@ -154,6 +154,16 @@ python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.js
 # (GNU wc, fed by one cat). Any tool that reads every word starts from here; rg does not.
 timeit "words-$CORES_SIZE" "sh -c 'find $(printf %q "$dir") -type f -print0 | xargs -0 cat | wc -w'"
 
+# Start-up: a CI run over a small script library is almost all fixed cost.
+scripts=$ROOT/samples/scripts
+du -sb "$scripts" | cut -f1 > "$RUN_DIR/startup-bytes.txt"
+find "$scripts" -type f | wc -l > "$RUN_DIR/startup-files.txt"
+cmds=("$BIN $CMD -o /dev/null $scripts")
+[ $RG_OK = 1 ] && cmds+=("rg --no-ignore -c -i -f $PATTERNS $scripts")
+RUNS_SAVED=$RUNS; RUNS=$((RUNS * 4))
+timeit "startup" "${cmds[@]}"
+RUNS=$RUNS_SAVED
+
 if [ "${BENCH_CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
     small=$(corpus "${SIZE_LIST[0]}")/0000
     du -sb "$small" | cut -f1 > "$RUN_DIR/callgrind-bytes.txt"

@@ -221,6 +221,18 @@ def main():
         if note:
             w(note)
 
+    startup = medians(a.run, "startup.json")
+    if startup:
+        kb = int(load(a.run, "startup-bytes.txt") or 0) / 1000
+        files = load(a.run, "startup-files.txt")
+        w(f"\n## Start-up (`samples/scripts`: {files} files, {kb:.0f} KB)\n")
+        w("A CI run over a small script library is almost all fixed cost: compiling the rule set.\n")
+        w("| command | median ms |")
+        w("|---|---:|")
+        w(f"| callscore | {startup[0] * 1000:.1f} |")
+        if len(startup) > 1:
+            w(f"| rg | {startup[1] * 1000:.1f} |")
+
     instructions(a.run, w)
 
     largest = list(rows)[-1] if rows else None
