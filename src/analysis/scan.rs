@@ -4,7 +4,7 @@
 //! are read eight bytes at a time, and the load that finds a short word's end is also its table
 //! key; other characters are decoded and read with the Unicode tables.
 
-use super::normalize::{Normalized, class, content_hash};
+use super::normalize::{Normalized, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
@@ -77,6 +77,8 @@ struct Scanner<'a> {
     key: u64,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
+    /// The key and the bytes in `out` of the last word pushed to `Normalized::core`.
+    last_core: Option<(u64, usize, usize)>,
 }
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
@@ -105,6 +107,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         start: 0,
         key: 0,
         break_before: false,
+        last_core: None,
     };
     let bytes = text.as_bytes();
     let mut spaces_after_words = 0;
@@ -228,15 +231,14 @@ impl Scanner<'_> {
         }
     }
 
-    /// A stutter ("is is it"): the word repeats the last core word.
-    fn repeats_last_core(&self, n: &Normalized, start: usize, end: usize) -> bool {
-        n.core.last().is_some_and(|&p| {
-            let (a, b) = n.spans[p];
-            let (a, b) = (a as usize, b as usize);
-            // Lengths and first letters tell most words apart without a call to `memcmp`.
-            b - a == end - start
-                && self.out[a] == self.out[start]
-                && self.out[a..b] == self.out[start..end]
+    /// A stutter ("is is it"): the word, whose key is `key`, repeats the last core word.
+    fn repeats_last_core(&self, key: u64, start: usize, end: usize) -> bool {
+        self.last_core.is_some_and(|(k, a, b)| {
+            // Keys tell most words apart without a call to `memcmp`; a short word's key is
+            // the word itself.
+            k == key
+                && b - a == end - start
+                && (end - start <= PACKED_LEN || self.out[a..b] == self.out[start..end])
         })
     }
 
@@ -248,8 +250,8 @@ impl Scanner<'_> {
             0 => word_key(word),
             key => key,
         };
-        let info = self.words.lookup(word, key);
-        if let Some(h) = content_hash(word, key, info.bits) {
+        let (info, content) = self.words.lookup_with_content(word, key);
+        if let Some(h) = content {
             n.content.push(h);
         }
         let after_break = if self.break_before {
@@ -257,8 +259,9 @@ impl Scanner<'_> {
         } else {
             0
         };
-        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(n, start, end) {
+        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(key, start, end) {
             n.core.push(n.spans.len());
+            self.last_core = Some((key, start, end));
         }
         n.spans.push((start as u32, end as u32));
         n.classes.push(info.bits | after_break);
