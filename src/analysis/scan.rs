@@ -117,6 +117,13 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         let b = bytes[i];
         if ALNUM[b as usize] {
             i = s.ascii_run(bytes, i);
+            // A space after the run, the commonest word end, taken here rather than by the
+            // byte-by-byte path below (same effect: the word ends, the space is counted).
+            if bytes.get(i) == Some(&b' ') {
+                spaces_after_words += 1;
+                s.boundary(' ', n);
+                i += 1;
+            }
         } else if b < 0x80 {
             if b == b'\'' && s.start != 0 && alphanumeric_at(text, i + 1) {
                 s.apostrophe();
@@ -313,6 +320,56 @@ mod tests {
                 "{chunk:#x}"
             );
             assert_eq!(ascii_alnum_prefix(x), alnum_prefix_slow(x), "{x:#x}");
+        }
+    }
+
+    /// What `scan` reads from a text, one character at a time: the words, whether each follows
+    /// a break (comma or sentence punctuation after an earlier word), the whitespace word count.
+    fn slow_scan(text: &str) -> (Vec<String>, Vec<bool>, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut words, mut breaks) = (Vec::new(), Vec::new());
+        let (mut word, mut after_break) = (String::new(), false);
+        for (k, &c) in chars.iter().enumerate() {
+            let alnum_next = chars.get(k + 1).is_some_and(|c| c.is_alphanumeric());
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if matches!(c, '\'' | '\u{2019}') && !word.is_empty() && alnum_next {
+                word.push('\'');
+            } else {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                    breaks.push(std::mem::take(&mut after_break));
+                }
+                if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
+                    after_break = !words.is_empty();
+                }
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+            breaks.push(after_break);
+        }
+        (words, breaks, text.split_whitespace().count())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        #[test]
+        fn scan_reads_words_breaks_and_counts_as_a_character_walk(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "we", "Meetings", "migrating12", "x", "12", " ", "  ", "\t", "\n", ",", ", ",
+                ". ", "?", "!", "-", "\u{2014}", "'", "\u{2019}", "\u{2026}", "\u{a0}",
+                "caf\u{e9}", "STRA\u{df}E", "\u{c9}cole",
+            ]), 0..14)
+        ) {
+            let text = pieces.concat();
+            let n = super::super::normalize::normalize(&text, &WordIndex::default());
+            let words: Vec<String> = (0..n.len()).map(|i| n.word(i).to_string()).collect();
+            let breaks: Vec<bool> = (0..n.len()).map(|i| n.is(i, class::AFTER_BREAK)).collect();
+            let (slow_words, slow_breaks, count) = slow_scan(&text);
+            proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
+            proptest::prop_assert_eq!(breaks, slow_breaks, "{:?}", text);
+            proptest::prop_assert_eq!(n.whitespace_words, count, "{:?}", text);
         }
     }
 
