@@ -161,98 +161,41 @@ fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<CueSet, CueError> {
 /// Case-insensitive regexes matched in one pass: `regex::RegexSet` as the regex crate builds it
 /// (same syntax, limits and matches), less its literal prefilter. Looking for literal prefixes
 /// in the case-insensitive cue alternations cost 14 million instructions at every start-up.
-///
-/// Two builds of the same patterns: one with ASCII classes for ASCII text (nearly every
-/// utterance and name), and one with Unicode classes for other text, built the first time such
-/// text comes. On ASCII text they match alike: `\w`, `\b`, `\d`, `\s` and case folding differ
-/// only on non-ASCII characters. The Unicode classes (`\w` above all) made the build cost 20
-/// million instructions at every start-up, and the DFA states built while matching cost more.
 #[derive(Debug)]
-pub struct CueSet {
-    patterns: Vec<String>,
-    /// `None` when the patterns need Unicode mode to compile: `\p{L}`, or `.` and negated
-    /// classes, which in ASCII mode could match part of a character.
-    ascii: Option<meta::Regex>,
-    unicode: OnceLock<meta::Regex>,
-}
+pub struct CueSet(meta::Regex);
 
 impl CueSet {
     fn new<S: AsRef<str>>(patterns: &[S]) -> Result<CueSet, ()> {
-        let patterns: Vec<String> = patterns.iter().map(|p| p.as_ref().to_string()).collect();
-        let ascii = build(&patterns, Classes::Ascii, SIZE_LIMIT).ok();
-        let unicode = OnceLock::new();
-        // Unicode mode differs only in what classes and case folding hold, so patterns that
-        // build in ASCII mode build in it too; the others are built now, so that a bad one is
-        // reported at once.
-        if ascii.is_none() {
-            let _ = unicode.set(build(&patterns, Classes::Unicode, SIZE_LIMIT)?);
-        }
-        Ok(CueSet {
-            patterns,
-            ascii,
-            unicode,
-        })
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(10 * (1 << 20)))
+            .hybrid_cache_capacity(2 * (1 << 20))
+            .match_kind(MatchKind::All)
+            .utf8_empty(true)
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+            .build_many(patterns)
+            .map(CueSet)
+            .map_err(|_| ())
     }
 
     fn empty() -> CueSet {
         CueSet::new::<&str>(&[]).expect("an empty set builds")
     }
 
-    /// The build that reads `text`.
-    fn regex_for(&self, text: &str) -> &meta::Regex {
-        match &self.ascii {
-            Some(ascii) if text.is_ascii() => ascii,
-            _ => self.unicode.get_or_init(|| {
-                // No size limit here: it is for rule files, and the ASCII build applied it.
-                build(&self.patterns, Classes::Unicode, None)
-                    .expect("patterns built in ASCII mode build in Unicode mode")
-            }),
-        }
-    }
-
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex_for(text).is_match(text)
+        self.0.is_match(text)
     }
 
     /// The indexes of the patterns that match somewhere in `text`, ascending.
     pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> {
-        let regex = self.regex_for(text);
-        let mut found = PatternSet::new(regex.pattern_len());
-        regex.which_overlapping_matches(&Input::new(text), &mut found);
+        let mut found = PatternSet::new(self.0.pattern_len());
+        self.0
+            .which_overlapping_matches(&Input::new(text), &mut found);
         (0..found.capacity()).filter(move |&i| found.contains(PatternID::must(i)))
     }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Classes {
-    Ascii,
-    Unicode,
-}
-
-/// The regex crate's limit on the compiled size of a rule file's patterns.
-const SIZE_LIMIT: Option<usize> = Some(10 * (1 << 20));
-
-fn build(
-    patterns: &[String],
-    classes: Classes,
-    size_limit: Option<usize>,
-) -> Result<meta::Regex, ()> {
-    let syntax = syntax::Config::new()
-        .case_insensitive(true)
-        .unicode(classes == Classes::Unicode)
-        .utf8(true);
-    let config = meta::Config::new()
-        .nfa_size_limit(size_limit)
-        .hybrid_cache_capacity(2 * (1 << 20))
-        .match_kind(MatchKind::All)
-        .utf8_empty(true)
-        .which_captures(WhichCaptures::None)
-        .auto_prefilter(false);
-    meta::Builder::new()
-        .configure(config)
-        .syntax(syntax)
-        .build_many(patterns)
-        .map_err(|_| ())
 }
 
 impl CompiledCues {
@@ -266,99 +209,5 @@ impl CompiledCues {
             (false, true) => Some(Role::Prospect),
             _ => None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Checks that `CueSet` finds in each text what the regex crate's `RegexSet` finds,
-    /// case-insensitive: the behaviour it keeps.
-    fn assert_matches_as_the_regex_crate(patterns: &[&str], texts: &[String]) -> CueSet {
-        let set = CueSet::new(patterns).expect("valid patterns");
-        let regex_set = regex::RegexSetBuilder::new(patterns)
-            .case_insensitive(true)
-            .build()
-            .expect("valid patterns");
-        for text in texts {
-            let want: Vec<usize> = regex_set.matches(text).into_iter().collect();
-            assert_eq!(set.matches(text).collect::<Vec<_>>(), want, "{text:?}");
-            assert_eq!(set.is_match(text), !want.is_empty(), "{text:?}");
-        }
-        set
-    }
-
-    /// Texts made of pieces that the patterns below match or nearly match, ASCII or not.
-    fn texts() -> Vec<String> {
-        let pieces = [
-            "thanks for calling",
-            "Thank you for calling",
-            " ",
-            ", ",
-            "ZOË",
-            "Zoe",
-            " here ",
-            "from",
-            "with",
-            " acme",
-            " Ünicorn",
-            "40",
-            "٤٠",
-            " users",
-            " seats",
-            "café",
-            "cafe",
-            "STRASSE",
-            "straße",
-            "ſtraße",
-            "\u{a0}",
-            "  ",
-            "\u{2019}",
-            "x",
-            "yz",
-        ];
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut texts = vec![String::new()];
-        for _ in 0..2_000 {
-            let mut t = String::new();
-            for _ in 0..6 {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
-        texts
-    }
-
-    #[test]
-    fn ascii_text_and_other_text_match_as_the_regex_crate_finds() {
-        let patterns = [
-            r"\bthanks? (you )?for calling\b",
-            r"^\w+ here (from|with) [a-z0-9]",
-            r"\b\d+ (users|seats)\b",
-            r"\bcaf\w\b",
-            r"straße",
-            r"\s{2}",
-        ];
-        let set = assert_matches_as_the_regex_crate(&patterns, &texts());
-        assert!(set.ascii.is_some());
-    }
-
-    #[test]
-    fn patterns_that_need_unicode_mode_are_built_in_it_at_once() {
-        let patterns = [r"\p{L}+ here", r"[^x]yz", r"from.acme"];
-        let set = CueSet::new(&patterns).expect("valid patterns");
-        assert!(set.ascii.is_none() && set.unicode.get().is_some());
-        assert_matches_as_the_regex_crate(&patterns, &texts());
-    }
-
-    #[test]
-    fn bad_patterns_are_refused_when_the_set_is_built() {
-        assert!(CueSet::new(&["(unclosed"]).is_err());
-        assert!(CueSet::new(&[r"\p{NoSuchClass}"]).is_err());
-        assert!(CueSet::new(&[r"(?-u:\xFF)"]).is_err());
     }
 }
