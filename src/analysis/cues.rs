@@ -4,17 +4,18 @@ use super::acks::{self, AckShape};
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::{Lexicon, Target};
 use super::normalize::Normalized;
-use super::questions;
+use super::questions::{self, SentenceBuffers};
 use super::{Question, UtteranceAnalysis};
 
 /// Reads the acts an utterance performs by itself; the neighbours are read later. `lead` is
-/// the utterance's `questions::clause_start`.
+/// the utterance's `questions::clause_start`; `buffers` are reused from utterance to utterance.
 pub(crate) fn read_utterance(
     text: &str,
     n: &Normalized,
     matches: &[(Target, usize, usize)],
     lead: usize,
     lex: &Lexicon,
+    buffers: &mut SentenceBuffers,
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
         words: n.whitespace_words,
@@ -55,7 +56,7 @@ pub(crate) fn read_utterance(
     // "Oh, you do?": an echo that acknowledges and asks at once.
     let echo_question = n.question_mark && (n.len() >= 3 || shape.is_some_and(|s| s.echo));
     if (echo_question || !a.acts.contains(Act::Acknowledgement))
-        && let Some(form) = detect_question(text, n, matches, lead, lex)
+        && let Some(form) = detect_question(text, n, matches, lead, lex, buffers)
     {
         a.acts.insert(Act::Question);
         a.question = Some(Question {
@@ -83,10 +84,11 @@ fn detect_question(
     matches: &[(Target, usize, usize)],
     lead: usize,
     lex: &Lexicon,
+    buffers: &mut SentenceBuffers,
 ) -> Option<QuestionForm> {
     let whole = questions::detect_from(n, matches, lex, lead);
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    questions::detect_sentences(text, lex).or(whole)
+    questions::detect_sentences(text, lex, buffers).or(whole)
 }

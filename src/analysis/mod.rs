@@ -106,12 +106,14 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut openers = Vec::with_capacity(transcript.utterances.len());
     let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
+    let mut sentence_buffers = questions::SentenceBuffers::default();
     for u in &transcript.utterances {
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n, &mut matches);
         // Found once: both the question reader and the opener check start from it.
         let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
-        let (analysis, shape) = cues::read_utterance(&u.text, &n, &matches, lead, lexicon);
+        let (analysis, shape) =
+            cues::read_utterance(&u.text, &n, &matches, lead, lexicon, &mut sentence_buffers);
         utterances.push(analysis);
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));

@@ -5,7 +5,7 @@
 use super::acks;
 use super::acts::QuestionForm;
 use super::lexicon::{Lexicon, Target};
-use super::normalize::{Normalized, class, normalize};
+use super::normalize::{Normalized, class, normalize_into};
 
 /// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed. Found
 /// while normalising, so that reading each utterance allocates nothing here.
@@ -151,11 +151,23 @@ pub(crate) fn detect_from(
     }))
 }
 
+/// The buffers `detect_sentences` normalises sentences into, kept from one utterance to the
+/// next so that re-reading a sentence allocates nothing.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceBuffers {
+    n: Normalized,
+    matches: Vec<(Target, usize, usize)>,
+}
+
 /// A question among other sentences: "Does it integrate? We use NetSuite." or "They're
 /// telling me it's fine. What's driving it?". Each sentence that ends with a question mark is
 /// read on its own, so that the statements around it neither hide it nor lend it their words.
 /// Only texts of several sentences with a question mark get here: normalising again costs little.
-pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm> {
+pub(crate) fn detect_sentences(
+    text: &str,
+    lex: &Lexicon,
+    buffers: &mut SentenceBuffers,
+) -> Option<QuestionForm> {
     let body = text.trim_end().as_bytes();
     let first_end = memchr::memchr3(b'.', b'!', b'?', body)?;
     // No question mark comes before the first sentence end.
@@ -163,7 +175,6 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
         return None;
     }
     let mut start = 0;
-    let mut matches = Vec::new();
     // The marks are ASCII, so their bytes are characters of their own.
     for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         let sentence = &text[start..=i];
@@ -171,10 +182,11 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
         if text.as_bytes()[i] != b'?' {
             continue;
         }
-        let inner = normalize(sentence, &lex.words);
-        lex.matches(&inner, &mut matches);
-        match detect(&inner, &matches, lex) {
-            Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex) => {}
+        let inner = &mut buffers.n;
+        normalize_into(sentence, &lex.words, inner);
+        lex.matches(inner, &mut buffers.matches);
+        match detect(inner, &buffers.matches, lex) {
+            Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex, inner) => {}
             Some(form) => return Some(form),
             None => {}
         }
@@ -188,9 +200,13 @@ pub(crate) fn detect_sentences(text: &str, lex: &Lexicon) -> Option<QuestionForm
 /// doubled since.") it checks that the listener follows; followed by a hesitation or a few
 /// words ("The rollout took, what is it? Uh, six weeks") it marks a rising tone or a search for
 /// a word. A question in question word order ("Does it integrate? We use NetSuite.") still asks.
-fn hands_over(rest: &str, lex: &Lexicon) -> bool {
-    rest.trim().is_empty()
-        || acks::shape(&normalize(rest, &lex.words), lex).is_some_and(|s| s.whole)
+/// `buffer` is where the rest is normalised.
+fn hands_over(rest: &str, lex: &Lexicon, buffer: &mut Normalized) -> bool {
+    if rest.trim().is_empty() {
+        return true;
+    }
+    normalize_into(rest, &lex.words, buffer);
+    acks::shape(buffer, lex).is_some_and(|s| s.whole)
 }
 
 /// "they'll tell me what to do", "my boss wants to walk me through it": a request verb inside

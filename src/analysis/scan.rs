@@ -4,7 +4,7 @@
 //! are read eight bytes at a time, and the load that finds a short word's end is also its table
 //! key; other characters are decoded and read with the Unicode tables.
 
-use super::normalize::{Normalized, class, content_hash};
+use super::normalize::{Normalized, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
@@ -77,6 +77,8 @@ struct Scanner<'a> {
     key: u64,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
+    /// The key and the bytes in `out` of the last word pushed to `Normalized::core`.
+    last_core: Option<(u64, usize, usize)>,
 }
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
@@ -105,6 +107,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         start: 0,
         key: 0,
         break_before: false,
+        last_core: None,
     };
     let bytes = text.as_bytes();
     let mut spaces_after_words = 0;
@@ -114,6 +117,13 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         let b = bytes[i];
         if ALNUM[b as usize] {
             i = s.ascii_run(bytes, i);
+            // A space after the run, the commonest word end, taken here rather than by the
+            // byte-by-byte path below (same effect: the word ends, the space is counted).
+            if bytes.get(i) == Some(&b' ') {
+                spaces_after_words += 1;
+                s.boundary(' ', n);
+                i += 1;
+            }
         } else if b < 0x80 {
             if b == b'\'' && s.start != 0 && alphanumeric_at(text, i + 1) {
                 s.apostrophe();
@@ -228,15 +238,14 @@ impl Scanner<'_> {
         }
     }
 
-    /// A stutter ("is is it"): the word repeats the last core word.
-    fn repeats_last_core(&self, n: &Normalized, start: usize, end: usize) -> bool {
-        n.core.last().is_some_and(|&p| {
-            let (a, b) = n.spans[p];
-            let (a, b) = (a as usize, b as usize);
-            // Lengths and first letters tell most words apart without a call to `memcmp`.
-            b - a == end - start
-                && self.out[a] == self.out[start]
-                && self.out[a..b] == self.out[start..end]
+    /// A stutter ("is is it"): the word, whose key is `key`, repeats the last core word.
+    fn repeats_last_core(&self, key: u64, start: usize, end: usize) -> bool {
+        self.last_core.is_some_and(|(k, a, b)| {
+            // Keys tell most words apart without a call to `memcmp`; a short word's key is
+            // the word itself.
+            k == key
+                && b - a == end - start
+                && (end - start <= PACKED_LEN || self.out[a..b] == self.out[start..end])
         })
     }
 
@@ -248,8 +257,8 @@ impl Scanner<'_> {
             0 => word_key(word),
             key => key,
         };
-        let info = self.words.lookup(word, key);
-        if let Some(h) = content_hash(word, key, info.bits) {
+        let (info, content) = self.words.lookup_with_content(word, key);
+        if let Some(h) = content {
             n.content.push(h);
         }
         let after_break = if self.break_before {
@@ -257,8 +266,9 @@ impl Scanner<'_> {
         } else {
             0
         };
-        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(n, start, end) {
+        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(key, start, end) {
             n.core.push(n.spans.len());
+            self.last_core = Some((key, start, end));
         }
         n.spans.push((start as u32, end as u32));
         n.classes.push(info.bits | after_break);
@@ -310,6 +320,56 @@ mod tests {
                 "{chunk:#x}"
             );
             assert_eq!(ascii_alnum_prefix(x), alnum_prefix_slow(x), "{x:#x}");
+        }
+    }
+
+    /// What `scan` reads from a text, one character at a time: the words, whether each follows
+    /// a break (comma or sentence punctuation after an earlier word), the whitespace word count.
+    fn slow_scan(text: &str) -> (Vec<String>, Vec<bool>, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut words, mut breaks) = (Vec::new(), Vec::new());
+        let (mut word, mut after_break) = (String::new(), false);
+        for (k, &c) in chars.iter().enumerate() {
+            let alnum_next = chars.get(k + 1).is_some_and(|c| c.is_alphanumeric());
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if matches!(c, '\'' | '\u{2019}') && !word.is_empty() && alnum_next {
+                word.push('\'');
+            } else {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                    breaks.push(std::mem::take(&mut after_break));
+                }
+                if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
+                    after_break = !words.is_empty();
+                }
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+            breaks.push(after_break);
+        }
+        (words, breaks, text.split_whitespace().count())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        #[test]
+        fn scan_reads_words_breaks_and_counts_as_a_character_walk(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "we", "Meetings", "migrating12", "x", "12", " ", "  ", "\t", "\n", ",", ", ",
+                ". ", "?", "!", "-", "\u{2014}", "'", "\u{2019}", "\u{2026}", "\u{a0}",
+                "caf\u{e9}", "STRA\u{df}E", "\u{c9}cole",
+            ]), 0..14)
+        ) {
+            let text = pieces.concat();
+            let n = super::super::normalize::normalize(&text, &WordIndex::default());
+            let words: Vec<String> = (0..n.len()).map(|i| n.word(i).to_string()).collect();
+            let breaks: Vec<bool> = (0..n.len()).map(|i| n.is(i, class::AFTER_BREAK)).collect();
+            let (slow_words, slow_breaks, count) = slow_scan(&text);
+            proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
+            proptest::prop_assert_eq!(breaks, slow_breaks, "{:?}", text);
+            proptest::prop_assert_eq!(n.whitespace_words, count, "{:?}", text);
         }
     }
 

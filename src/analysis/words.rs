@@ -3,7 +3,7 @@
 //! bytes, whose key is the word itself (normalisation reads it in the same load that finds the
 //! word's end), so that a lookup is one probe and one integer compare.
 
-use super::normalize::normalize_phrase;
+use super::normalize::{content_hash, normalize_phrase};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -74,6 +74,9 @@ struct Slot {
     /// 0 for an empty slot, otherwise the entry index + 1.
     entry: u32,
     info: WordInfo,
+    /// The word's content-set entry (`normalize::content_hash`), kept up to date with the
+    /// class bits: most words of a text are in the table, and their stems need no work.
+    content: Option<u32>,
 }
 
 /// Word → class bits and phrase-word id, built once from the rule file.
@@ -89,7 +92,10 @@ impl WordIndex {
     pub fn add(&mut self, words: &[String], bits: u32) {
         for w in words {
             let s = self.slot(&normalize_phrase(w));
-            self.slots[s].info.bits |= bits;
+            let slot = &mut self.slots[s];
+            slot.info.bits |= bits;
+            let word = self.words[slot.entry as usize - 1].as_bytes();
+            slot.content = content_hash(word, slot.key, slot.info.bits);
         }
     }
 
@@ -116,21 +122,35 @@ impl WordIndex {
     /// What the table knows about a normalised word whose [`word_key`] is `key`.
     #[inline]
     pub fn lookup(&self, word: &[u8], key: u64) -> WordInfo {
-        let Some(mask) = self.slots.len().checked_sub(1) else {
-            return WordInfo::default();
-        };
+        self.find(word, key)
+            .map_or_else(WordInfo::default, |s| s.info)
+    }
+
+    /// [`lookup`](Self::lookup), and the word's content-set entry as
+    /// `normalize::content_hash` gives it: kept in the table for the words there.
+    #[inline]
+    pub fn lookup_with_content(&self, word: &[u8], key: u64) -> (WordInfo, Option<u32>) {
+        match self.find(word, key) {
+            Some(slot) => (slot.info, slot.content),
+            None => (WordInfo::default(), content_hash(word, key, 0)),
+        }
+    }
+
+    #[inline]
+    fn find(&self, word: &[u8], key: u64) -> Option<&Slot> {
+        let mask = self.slots.len().checked_sub(1)?;
         let mut s = slot_of(key, mask);
         loop {
             let slot = &self.slots[s];
             if slot.entry == 0 {
-                return WordInfo::default();
+                return None;
             }
             if slot.key == key
                 && slot.len as usize == word.len()
                 && (word.len() <= PACKED_LEN
                     || self.words[slot.entry as usize - 1].as_bytes() == word)
             {
-                return slot.info;
+                return Some(slot);
             }
             s = (s + 1) & mask;
         }
@@ -164,6 +184,7 @@ impl WordIndex {
             len: word.len() as u32,
             entry: self.words.len() as u32,
             info: WordInfo::default(),
+            content: content_hash(word.as_bytes(), key, 0),
         })
     }
 
@@ -220,5 +241,41 @@ mod tests {
         assert_eq!(w.lookup(b"we", word_key(b"we")).phrase_id, id);
         assert_eq!(w.intern_phrase_word("we"), id);
         assert_eq!(w.phrase_words(), 1);
+    }
+
+    #[test]
+    fn content_entries_follow_the_classes_in_and_out_of_the_table() {
+        use crate::analysis::normalize::class;
+        let mut w = WordIndex::default();
+        w.add(&["meetings".into(), "accountability".into()], class::AUX);
+        w.intern_phrase_word("servers");
+        w.intern_phrase_word("the");
+        w.intern_phrase_word("don't");
+        // Classes added after a word entered the table change its entry.
+        w.add(&["the".into()], class::STOP);
+        w.add(&["uh".into()], class::HESITATION);
+        for word in [
+            "meetings",
+            "accountability",
+            "servers",
+            "the",
+            "don't",
+            "uh",
+            "migrating",
+            "12",
+            "ab",
+            "unaccountability",
+            "café",
+        ] {
+            let (word, key) = (word.as_bytes(), word_key(word.as_bytes()));
+            let expected = content_hash(word, key, w.lookup(word, key).bits);
+            assert_eq!(w.lookup_with_content(word, key).1, expected, "{word:?}");
+        }
+        assert_eq!(w.lookup_with_content(b"the", word_key(b"the")).1, None);
+        assert!(
+            w.lookup_with_content(b"servers", word_key(b"servers"))
+                .1
+                .is_some()
+        );
     }
 }
