@@ -4,7 +4,7 @@
 //! are read eight bytes at a time, and the load that finds a short word's end is also its table
 //! key; other characters are decoded and read with the Unicode tables.
 
-use super::normalize::{Normalized, class};
+use super::normalize::{Normalized, Word, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
@@ -90,12 +90,8 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let max_words = text.len() / 4 + 4;
     out.reserve(text.len() + 2);
     out.push(b' ');
-    n.spans.clear();
-    n.spans.reserve(max_words);
-    n.classes.clear();
-    n.classes.reserve(max_words);
-    n.ids.clear();
-    n.ids.reserve(max_words);
+    n.words.clear();
+    n.words.reserve(max_words);
     n.content.clear();
     n.content.reserve(max_words);
     n.core.clear();
@@ -234,7 +230,7 @@ impl Scanner<'_> {
             n.punctuated = true;
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            self.break_before = !n.spans.is_empty();
+            self.break_before = !n.words.is_empty();
         }
     }
 
@@ -267,12 +263,15 @@ impl Scanner<'_> {
             0
         };
         if info.bits & class::HESITATION == 0 && !self.repeats_last_core(key, start, end) {
-            n.core.push(n.spans.len());
+            n.core.push(n.words.len());
             self.last_core = Some((key, start, end));
         }
-        n.spans.push((start as u32, end as u32));
-        n.classes.push(info.bits | after_break);
-        n.ids.push(info.phrase_id);
+        n.words.push(Word {
+            start: start as u32,
+            end: end as u32,
+            classes: info.bits | after_break,
+            id: info.phrase_id,
+        });
         self.out.push(b' ');
         self.start = 0;
         self.key = 0;
