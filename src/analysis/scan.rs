@@ -144,8 +144,11 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
 /// one push and this loop keeps its few variables in registers.
 fn look_up_words(table: &WordIndex, n: &mut Normalized) {
     let padded = n.padded.as_bytes();
-    // The key and the bytes in `padded` of the last word pushed to `core`.
-    let mut last_core: Option<(u64, usize, usize)> = None;
+    // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
+    // registers instead of reloading them for each word.
+    let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
+    // The key and the bytes in `padded` of the last word pushed to `core` (no word is empty).
+    let (mut last_key, mut last_start, mut last_end) = (0, 0, 0);
     for (i, w) in n.words.iter_mut().enumerate() {
         let (start, end) = (w.start as usize, w.end as usize);
         let word = &padded[start..end];
@@ -154,22 +157,23 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
             len @ ..=PACKED_LEN => key_prefix(load_chunk(padded, start), len),
             _ => word_key(word),
         };
-        let (info, content) = table.lookup_with_content(word, key);
-        if let Some(h) = content {
-            n.content.push(h);
+        let (info, entry) = table.lookup_with_content(word, key);
+        if let Some(h) = entry {
+            content.push(h);
         }
         w.classes |= info.bits;
         w.id = info.phrase_id;
         // A stutter ("is is it") repeats the last core word. Keys tell most words apart without
         // a call to `memcmp`; a short word's key is the word itself.
-        let repeats = last_core.is_some_and(|(k, a, b)| {
-            k == key && b - a == end - start && (end - start <= PACKED_LEN || padded[a..b] == *word)
-        });
+        let repeats = last_key == key
+            && last_end - last_start == end - start
+            && (end - start <= PACKED_LEN || padded[last_start..last_end] == *word);
         if info.bits & class::HESITATION == 0 && !repeats {
-            n.core.push(i);
-            last_core = Some((key, start, end));
+            core.push(i);
+            (last_key, last_start, last_end) = (key, start, end);
         }
     }
+    (n.content, n.core) = (content, core);
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit (`false` at the end).
