@@ -142,6 +142,8 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
 /// Looks up the words that the byte loop found: class bits, phrase-word ids, content stems and
 /// core words. A pass of its own, after the byte loop, so that the byte loop records a word with
 /// one push and this loop keeps its few variables in registers.
+// Not inlined: inside the byte loop's function the two loops share registers and spill more.
+#[inline(never)]
 fn look_up_words(table: &WordIndex, n: &mut Normalized) {
     let padded = n.padded.as_bytes();
     // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
@@ -241,6 +243,8 @@ impl Scanner {
     }
 
     /// A character that is not part of a word: ends the word, notes punctuation.
+    // Inlined: called for every word's end, and small once the character is known.
+    #[inline(always)]
     fn boundary(&mut self, c: char, n: &mut Normalized) {
         if self.start != 0 {
             self.end_word(n);
