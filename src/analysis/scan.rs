@@ -1,8 +1,9 @@
 //! The byte-level pass behind `normalize`: one walk over an utterance's text lower-cases its
-//! words into `padded`, looks each up once in the word table (class bits and phrase-word id),
-//! adds it to the content set and counts whitespace-separated words, all at once. ASCII words
-//! are read eight bytes at a time, and the load that finds a short word's end is also its table
-//! key; other characters are decoded and read with the Unicode tables.
+//! words into `padded`, records where each starts and ends and whether a break came before it,
+//! and counts whitespace-separated words. ASCII words are read eight bytes at a time; other
+//! characters are decoded and read with the Unicode tables. A second, word-level loop then looks
+//! each word up once in the word table (class bits, phrase-word id, content stem): a short
+//! word's key is its bytes, read back from `padded` in one load.
 
 use super::normalize::{Normalized, Word, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
