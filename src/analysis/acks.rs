@@ -82,7 +82,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
 }
 
 fn phrase(n: &Normalized, i: usize, len: usize) -> &str {
-    &n.padded[n.spans[i].0 as usize..n.spans[i + len - 1].1 as usize]
+    &n.padded[n.start(i)..n.end(i + len - 1)]
 }
 
 fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, usize)> {

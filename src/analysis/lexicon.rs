@@ -208,9 +208,7 @@ impl Lexicon {
             1 => n.is(i, class::YES_NO),
             _ => {
                 n.is(i, class::YES_NO_START)
-                    && self.is_yes_no(
-                        &n.padded[n.spans[i].0 as usize..n.spans[i + len - 1].1 as usize],
-                    )
+                    && self.is_yes_no(&n.padded[n.start(i)..n.end(i + len - 1)])
             }
         }
     }
@@ -302,7 +300,7 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
 /// Whether words `i` and `j` of `n` are one of `pairs` (see `word_pairs`). Normalisation
 /// looked up each word's phrase-word id, and equal ids are equal words: no text is compared.
 fn has_pair(pairs: &[(u32, u32)], n: &Normalized, i: usize, j: usize) -> bool {
-    let (Some(&a), Some(&b)) = (n.ids.get(i), n.ids.get(j)) else {
+    let (Some(a), Some(b)) = (n.id(i), n.id(j)) else {
         return false;
     };
     a != 0 && pairs.contains(&(a, b))

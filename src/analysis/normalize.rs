@@ -44,12 +44,9 @@ pub struct Normalized {
     /// Lower-case words separated by single spaces, with one space before the first word and
     /// one after the last, so that phrase patterns `" word word "` match whole words only.
     pub padded: String,
-    /// Byte range of each word in `padded`.
-    pub spans: Vec<(u32, u32)>,
-    /// Word-class bits of each word (see [`class`]).
-    pub classes: Vec<u32>,
-    /// Phrase-word id of each word, 0 for words in no phrase list (see `Lexicon::matches`).
-    pub ids: Vec<u32>,
+    /// Each word: its bytes in `padded`, class bits and phrase-word id, kept together so
+    /// that the scan records a word with one push.
+    pub words: Vec<Word>,
     /// Whitespace-separated words in the text, as `split_whitespace` counts them: the word
     /// count that thresholds and talk-time figures use.
     pub whitespace_words: usize,
@@ -67,22 +64,49 @@ pub struct Normalized {
     pub core: Vec<usize>,
 }
 
+/// One word of a [`Normalized`] text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Word {
+    /// Byte range of the word in `padded`.
+    pub start: u32,
+    pub end: u32,
+    /// Word-class bits (see [`class`]).
+    pub classes: u32,
+    /// Phrase-word id, 0 for words in no phrase list (see `Lexicon::matches`).
+    pub id: u32,
+}
+
 impl Normalized {
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.words.is_empty()
     }
 
     pub fn word(&self, i: usize) -> &str {
-        let (s, e) = self.spans[i];
-        &self.padded[s as usize..e as usize]
+        let w = self.words[i];
+        &self.padded[w.start as usize..w.end as usize]
+    }
+
+    /// Byte offset of word `i` in `padded`.
+    pub fn start(&self, i: usize) -> usize {
+        self.words[i].start as usize
+    }
+
+    /// Byte offset just past word `i` in `padded`.
+    pub fn end(&self, i: usize) -> usize {
+        self.words[i].end as usize
+    }
+
+    /// Phrase-word id of word `i`, `None` past the last word.
+    pub fn id(&self, i: usize) -> Option<u32> {
+        self.words.get(i).map(|w| w.id)
     }
 
     pub fn is(&self, i: usize, bits: u32) -> bool {
-        self.classes.get(i).is_some_and(|c| c & bits != 0)
+        self.words.get(i).is_some_and(|w| w.classes & bits != 0)
     }
 }
 

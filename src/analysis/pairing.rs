@@ -23,8 +23,11 @@ impl ReplyCues {
     pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
         ReplyCues {
             yes_no: starts_with_yes_no(n, lex),
-            answer_marker: n.classes.iter().any(|&c| c & class::ANSWER_MARKER != 0)
-                || n.spans.iter().any(|&(s, _)| starts_number(&n.padded, s)),
+            answer_marker: n
+                .words
+                .iter()
+                .any(|w| w.classes & class::ANSWER_MARKER != 0)
+                || n.words.iter().any(|w| starts_number(&n.padded, w.start)),
         }
     }
 }

@@ -120,8 +120,8 @@ impl PhraseTrie {
     /// Every phrase occurrence in `n`, overlapping ones included: (target, start byte, end byte)
     /// of the pattern `" w1 .. wk "` in `n.padded`.
     pub(crate) fn find(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
-        let ids = &n.ids;
-        for (first, &id) in ids.iter().enumerate() {
+        for (first, word) in n.words.iter().enumerate() {
+            let id = word.id;
             let mut node = self.first.get(id as usize).copied().unwrap_or(0);
             let mut last = first;
             while node != 0 {
@@ -131,14 +131,14 @@ impl PhraseTrie {
                     targets_end,
                 } = self.nodes[node as usize];
                 if targets_start != targets_end {
-                    let start = n.spans[first].0 as usize - 1;
-                    let end = n.spans[last].1 as usize + 1;
+                    let start = n.start(first) - 1;
+                    let end = n.end(last) + 1;
                     let ends = &self.targets[targets_start as usize..targets_end as usize];
                     out.extend(ends.iter().map(|&t| (t, start, end)));
                 }
                 last += 1;
-                node = match ids.get(last) {
-                    Some(&w) if w != 0 && has_children => self.child(node, w),
+                node = match n.id(last) {
+                    Some(w) if w != 0 && has_children => self.child(node, w),
                     _ => 0,
                 };
             }

@@ -77,7 +77,7 @@ pub(crate) fn detect_from(
     {
         return None;
     }
-    let clause_offset = n.spans[first].0 as usize - 1;
+    let clause_offset = n.start(first) - 1;
     if matches.iter().any(|&(m, start, _)| {
         start == clause_offset
             && (m == Target::NotQuestionOpener || (m == Target::RelativeOpener && !n.question_mark))
@@ -214,7 +214,7 @@ fn hands_over(rest: &str, lex: &Lexicon, buffer: &mut Normalized) -> bool {
 /// a request instead of making one. "Could you tell me", "I'd like you to walk me through" ask.
 fn reports_a_request(n: &Normalized, start: usize) -> bool {
     use class::*;
-    let Some(verb) = (0..n.len()).find(|&i| n.spans[i].0 as usize == start + 1) else {
+    let Some(verb) = (0..n.len()).find(|&i| n.start(i) == start + 1) else {
         return false;
     };
     if n.is(verb, SUBJECT) {
@@ -303,7 +303,7 @@ fn is_not_question(n: &Normalized, clause: &[usize], lex: &Lexicon) -> bool {
         return false;
     }
     let (first, last) = (clause[0], clause[clause.len() - 1]);
-    let text = &n.padded[n.spans[first].0 as usize..n.spans[last].1 as usize];
+    let text = &n.padded[n.start(first)..n.end(last)];
     // Stutters were collapsed in `clause` but not in `text`; compare only clean clauses.
     lex.not_questions
         .get(text)

@@ -1,10 +1,11 @@
 //! The byte-level pass behind `normalize`: one walk over an utterance's text lower-cases its
-//! words into `padded`, looks each up once in the word table (class bits and phrase-word id),
-//! adds it to the content set and counts whitespace-separated words, all at once. ASCII words
-//! are read eight bytes at a time, and the load that finds a short word's end is also its table
-//! key; other characters are decoded and read with the Unicode tables.
+//! words into `padded`, records where each starts and ends and whether a break came before it,
+//! and counts whitespace-separated words. ASCII words are read eight bytes at a time; other
+//! characters are decoded and read with the Unicode tables. A second, word-level loop then looks
+//! each word up once in the word table (class bits, phrase-word id, content stem): a short
+//! word's key is its bytes, read back from `padded` in one load.
 
-use super::normalize::{Normalized, class};
+use super::normalize::{Normalized, Word, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
@@ -67,18 +68,12 @@ fn load_chunk(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The word being copied, and what the text said before it.
-struct Scanner<'a> {
-    words: &'a WordIndex,
+struct Scanner {
     out: Vec<u8>,
     /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
     start: usize,
-    /// The word's key (see `words::word_key`) when the word is one ASCII run of at most eight
-    /// bytes, read in the load that found its end; 0 otherwise, and `end_word` computes it.
-    key: u64,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
-    /// The key and the bytes in `out` of the last word pushed to `Normalized::core`.
-    last_core: Option<(u64, usize, usize)>,
 }
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
@@ -90,24 +85,17 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let max_words = text.len() / 4 + 4;
     out.reserve(text.len() + 2);
     out.push(b' ');
-    n.spans.clear();
-    n.spans.reserve(max_words);
-    n.classes.clear();
-    n.classes.reserve(max_words);
-    n.ids.clear();
-    n.ids.reserve(max_words);
+    n.words.clear();
+    n.words.reserve(max_words);
     n.content.clear();
     n.content.reserve(max_words);
     n.core.clear();
     n.core.reserve(max_words);
     n.punctuated = false;
     let mut s = Scanner {
-        words,
         out,
         start: 0,
-        key: 0,
         break_before: false,
-        last_core: None,
     };
     let bytes = text.as_bytes();
     let mut spaces_after_words = 0;
@@ -149,6 +137,46 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     };
     // Only whole characters were copied, so this never fails.
     n.padded = String::from_utf8(s.out).expect("normalised text is UTF-8");
+    look_up_words(words, n);
+}
+
+/// Looks up the words that the byte loop found: class bits, phrase-word ids, content stems and
+/// core words. A pass of its own, after the byte loop, so that the byte loop records a word with
+/// one push and this loop keeps its few variables in registers.
+// Not inlined: inside the byte loop's function the two loops share registers and spill more.
+#[inline(never)]
+fn look_up_words(table: &WordIndex, n: &mut Normalized) {
+    let padded = n.padded.as_bytes();
+    // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
+    // registers instead of reloading them for each word.
+    let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
+    // The key and the bytes in `padded` of the last word pushed to `core` (no word is empty).
+    let (mut last_key, mut last_start, mut last_end) = (0, 0, 0);
+    for (i, w) in n.words.iter_mut().enumerate() {
+        let (start, end) = (w.start as usize, w.end as usize);
+        let word = &padded[start..end];
+        // A short word's key is its bytes, read in one load.
+        let key = match word.len() {
+            len @ ..=PACKED_LEN => key_prefix(load_chunk(padded, start), len),
+            _ => word_key(word),
+        };
+        let (info, entry) = table.lookup_with_content(word, key);
+        if let Some(h) = entry {
+            content.push(h);
+        }
+        w.classes |= info.bits;
+        w.id = info.phrase_id;
+        // A stutter ("is is it") repeats the last core word. Keys tell most words apart without
+        // a call to `memcmp`; a short word's key is the word itself.
+        let repeats = last_key == key
+            && last_end - last_start == end - start
+            && (end - start <= PACKED_LEN || padded[last_start..last_end] == *word);
+        if info.bits & class::HESITATION == 0 && !repeats {
+            core.push(i);
+            (last_key, last_start, last_end) = (key, start, end);
+        }
+    }
+    (n.content, n.core) = (content, core);
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit (`false` at the end).
@@ -160,7 +188,7 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
     }
 }
 
-impl Scanner<'_> {
+impl Scanner {
     /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
     fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
         let fresh = self.start == 0;
@@ -172,12 +200,10 @@ impl Scanner<'_> {
         // once a word, cost no branch. Setting bit 5 lower-cases ASCII letters and leaves digits
         // as they are.
         let mut end = i;
-        let mut first = None;
         loop {
             let chunk = load_chunk(bytes, end);
             let run = ascii_alnum_prefix(chunk);
             let lower = chunk | 0x2020_2020_2020_2020;
-            first.get_or_insert(lower);
             self.out.extend_from_slice(&lower.to_le_bytes());
             self.out.truncate(self.out.len() - (PACKED_LEN - run));
             end += run;
@@ -185,18 +211,12 @@ impl Scanner<'_> {
                 break;
             }
         }
-        let len = end - i;
-        self.key = match first {
-            Some(lower) if fresh && len <= PACKED_LEN => key_prefix(lower, len),
-            _ => 0,
-        };
         end
     }
 
-    /// An apostrophe inside a word ("don't"): part of the word, whose key is then computed.
+    /// An apostrophe inside a word ("don't"): part of the word.
     fn apostrophe(&mut self) {
         self.out.push(b'\'');
-        self.key = 0;
     }
 
     /// Reads the non-ASCII character at byte `i`; returns the byte after it.
@@ -215,7 +235,6 @@ impl Scanner<'_> {
                 self.out
                     .extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
             }
-            self.key = 0;
         } else if c == '\u{2019}' && self.start != 0 && alphanumeric_at(text, next) {
             self.apostrophe();
         } else {
@@ -225,6 +244,8 @@ impl Scanner<'_> {
     }
 
     /// A character that is not part of a word: ends the word, notes punctuation.
+    // Inlined: called for every word's end, and small once the character is known.
+    #[inline(always)]
     fn boundary(&mut self, c: char, n: &mut Normalized) {
         if self.start != 0 {
             self.end_word(n);
@@ -234,48 +255,25 @@ impl Scanner<'_> {
             n.punctuated = true;
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            self.break_before = !n.spans.is_empty();
+            self.break_before = !n.words.is_empty();
         }
     }
 
-    /// A stutter ("is is it"): the word, whose key is `key`, repeats the last core word.
-    fn repeats_last_core(&self, key: u64, start: usize, end: usize) -> bool {
-        self.last_core.is_some_and(|(k, a, b)| {
-            // Keys tell most words apart without a call to `memcmp`; a short word's key is
-            // the word itself.
-            k == key
-                && b - a == end - start
-                && (end - start <= PACKED_LEN || self.out[a..b] == self.out[start..end])
-        })
-    }
-
-    /// Closes the current word: looks it up, records it and its content stem.
+    /// Closes the current word: records its bytes and whether a break came before it;
+    /// `look_up_words` reads the rest once the byte loop is done.
     fn end_word(&mut self, n: &mut Normalized) {
-        let (start, end) = (self.start, self.out.len());
-        let word = &self.out[start..end];
-        let key = match self.key {
-            0 => word_key(word),
-            key => key,
-        };
-        let (info, content) = self.words.lookup_with_content(word, key);
-        if let Some(h) = content {
-            n.content.push(h);
-        }
-        let after_break = if self.break_before {
-            class::AFTER_BREAK
-        } else {
-            0
-        };
-        if info.bits & class::HESITATION == 0 && !self.repeats_last_core(key, start, end) {
-            n.core.push(n.spans.len());
-            self.last_core = Some((key, start, end));
-        }
-        n.spans.push((start as u32, end as u32));
-        n.classes.push(info.bits | after_break);
-        n.ids.push(info.phrase_id);
+        n.words.push(Word {
+            start: self.start as u32,
+            end: self.out.len() as u32,
+            classes: if self.break_before {
+                class::AFTER_BREAK
+            } else {
+                0
+            },
+            id: 0,
+        });
         self.out.push(b' ');
         self.start = 0;
-        self.key = 0;
     }
 }
 
@@ -370,6 +368,44 @@ mod tests {
             proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
             proptest::prop_assert_eq!(breaks, slow_breaks, "{:?}", text);
             proptest::prop_assert_eq!(n.whitespace_words, count, "{:?}", text);
+        }
+
+        #[test]
+        fn words_are_looked_up_as_each_word_alone(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "we", "We", "uh", "is", "meetings", "Migrating", "accountability", "don't",
+                "x", "12", " ", ", ", ". ", "'", "caf\u{e9}", "STRA\u{df}E",
+            ]), 0..16)
+        ) {
+            // Class bits, phrase-word ids, content entries and core words, read word by word
+            // from the table, against what the look-up pass after the byte loop gives.
+            let mut table = WordIndex::default();
+            table.add(&["we".into(), "is".into()], class::STOP);
+            table.add(&["uh".into()], class::HESITATION);
+            table.add(&["meetings".into(), "accountability".into(), "café".into()], class::AUX);
+            table.intern_phrase_word("don't");
+            table.intern_phrase_word("we");
+            let text = pieces.concat();
+            let n = super::super::normalize::normalize(&text, &table);
+            let mut content = Vec::new();
+            let mut core: Vec<usize> = Vec::new();
+            for i in 0..n.len() {
+                let word = n.word(i).as_bytes();
+                let key = word_key(word);
+                let info = table.lookup(word, key);
+                let after_break = n.words[i].classes & class::AFTER_BREAK;
+                proptest::prop_assert_eq!(n.words[i].classes, info.bits | after_break);
+                proptest::prop_assert_eq!(n.words[i].id, info.phrase_id);
+                content.extend(super::super::normalize::content_hash(word, key, info.bits));
+                let stutter = core.last().is_some_and(|&j| n.word(j) == n.word(i));
+                if info.bits & class::HESITATION == 0 && !stutter {
+                    core.push(i);
+                }
+            }
+            content.sort_unstable();
+            content.dedup();
+            proptest::prop_assert_eq!(&n.content, &content, "{:?}", text);
+            proptest::prop_assert_eq!(&n.core, &core, "{:?}", text);
         }
     }
 

@@ -1,7 +1,7 @@
 //! The word table: normalised word → class bits and phrase-word id, looked up once per word of
 //! every utterance. An open-addressing table keyed by [`word_key`]: most words are at most 8
-//! bytes, whose key is the word itself (normalisation reads it in the same load that finds the
-//! word's end), so that a lookup is one probe and one integer compare.
+//! bytes, whose key is the word itself (normalisation reads it from the normalised text in one
+//! load), so that a lookup is one probe and one integer compare.
 
 use super::normalize::{content_hash, normalize_phrase};
 use std::collections::HashMap;
