@@ -142,6 +142,17 @@ for size in "${SIZE_LIST[@]}"; do
     rm -f "$to_file"
 done
 
+# Every size again in alternation: the host's speed drifts between the blocks above, and a
+# drift that falls on one size reads as a change of time per MB. The linearity bar is judged on
+# the per-round ratios of these runs.
+if [ ${#SIZE_LIST[@]} -gt 1 ]; then
+    cmds=()
+    for size in "${SIZE_LIST[@]}"; do cmds+=("$BIN $CMD -o /dev/null $(corpus "$size")"); done
+    echo "python3 benches/paired.py --rounds $RUNS$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+    log "paired runs: ${cmds[*]}"
+    python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-sizes.json" "${cmds[@]}"
+fi
+
 dir=$(corpus "$CORES_SIZE")
 cmds=("$BIN $CMD -j1 -o /dev/null $dir" "$BIN $CMD -j2 -o /dev/null $dir")
 [ $RG_OK = 1 ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $dir" "rg -j2 --no-ignore -c -i -f $PATTERNS $dir")
