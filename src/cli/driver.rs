@@ -121,7 +121,7 @@ where
     /// One worker: jobs until the source runs dry or the sink stops.
     fn work_until_done(&self, work: &impl Fn(I::Item) -> R) {
         // A job that panics leaves a hole the others would wait behind forever: stop them.
-        let _stop_on_panic = StopOnPanic(&self.stopped, &self.source, &self.window_moved);
+        let _stop_on_panic = StopOnPanic(self);
         while let Some((index, job)) = self.next_job() {
             let result = work(job);
             self.deliver(index, result);
@@ -175,7 +175,7 @@ where
         while let Some(result) = output.pending.remove(&output.next) {
             output.next += 1;
             if output.sink.take(result) == Flow::Stop {
-                stop(&self.stopped, &self.source, &self.window_moved);
+                self.stop();
                 return;
             }
         }
@@ -192,19 +192,22 @@ where
     }
 }
 
-/// Tells every worker to take no more jobs, and wakes those waiting for room.
-fn stop<I>(stopped: &AtomicBool, source: &Mutex<Source<I>>, window_moved: &Condvar) {
-    stopped.store(true, Ordering::SeqCst);
-    let _source = lock(source);
-    window_moved.notify_all();
+impl<I, R, K> Pipeline<'_, I, R, K> {
+    /// Tells every worker to take no more jobs, and wakes those waiting for room.
+    fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        let _source = lock(&self.source);
+        self.window_moved.notify_all();
+    }
 }
 
-struct StopOnPanic<'a, I>(&'a AtomicBool, &'a Mutex<Source<I>>, &'a Condvar);
+/// Stops the pipeline if the worker holding it unwinds.
+struct StopOnPanic<'p, 's, I, R, K>(&'p Pipeline<'s, I, R, K>);
 
-impl<I> Drop for StopOnPanic<'_, I> {
+impl<I, R, K> Drop for StopOnPanic<'_, '_, I, R, K> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            stop(self.0, self.1, self.2);
+            self.0.stop();
         }
     }
 }
