@@ -23,11 +23,9 @@ impl ReplyCues {
     pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
         ReplyCues {
             yes_no: starts_with_yes_no(n, lex),
-            answer_marker: n
-                .words
-                .iter()
-                .any(|w| w.classes & class::ANSWER_MARKER != 0)
-                || n.words.iter().any(|w| starts_number(&n.padded, w.start)),
+            answer_marker: n.words.iter().any(|w| {
+                w.classes & class::ANSWER_MARKER != 0 || starts_number(&n.padded, w.start)
+            }),
         }
     }
 }

@@ -80,8 +80,9 @@ struct Scanner {
 pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let mut out = std::mem::take(&mut n.padded).into_bytes();
     out.clear();
-    // Room for a typical text at once: a fresh `Normalized` (one per sentence re-read) then
-    // allocates each buffer about once instead of growing it step by step.
+    // Room for a typical text at once: a fresh `Normalized` (a rule re-reading a text, a
+    // phrase from the rule file) then allocates each buffer about once instead of growing it
+    // step by step.
     let max_words = text.len() / 4 + 4;
     out.reserve(text.len() + 2);
     out.push(b' ');
@@ -191,10 +192,7 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 impl Scanner {
     /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
     fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
-        let fresh = self.start == 0;
-        if fresh {
-            self.start = self.out.len();
-        }
+        self.begin_word();
         // Eight bytes at a time: find how many are letters or digits, copy all eight
         // lower-cased and keep that many. Word ends, which a byte loop would mispredict about
         // once a word, cost no branch. Setting bit 5 lower-cases ASCII letters and leaves digits
@@ -214,6 +212,14 @@ impl Scanner {
         end
     }
 
+    /// Starts a word at the end of `out`, unless one is open.
+    #[inline]
+    fn begin_word(&mut self) {
+        if self.start == 0 {
+            self.start = self.out.len();
+        }
+    }
+
     /// An apostrophe inside a word ("don't"): part of the word.
     fn apostrophe(&mut self) {
         self.out.push(b'\'');
@@ -227,9 +233,7 @@ impl Scanner {
             .expect("scan stops on character boundaries");
         let next = i + c.len_utf8();
         if c.is_alphanumeric() {
-            if self.start == 0 {
-                self.start = self.out.len();
-            }
+            self.begin_word();
             let mut buf = [0; 4];
             for l in c.to_lowercase() {
                 self.out
