@@ -23,7 +23,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             continue;
         }
         if line.as_bytes()[0] == b'#' {
-            read_comment(&mut t, line[1..].trim(), &mut pending_ignores);
+            read_comment(&mut t, trimmed(&line[1..]), &mut pending_ignores);
             after_break = true;
             continue;
         }
