@@ -58,10 +58,9 @@ def cpu_model():
 def paired_sizes(run, rows, w):
     """The sizes timed in alternation: per-MB time of each size against the one before, as the
     median of the per-round ratios. Returns those ratios, or None when not measured."""
-    paired = load(run, "paired-sizes.json")
-    if not paired or len(paired["results"]) != len(rows):
+    times = paired_times(run, "paired-sizes.json")
+    if not times or len(times) != len(rows):
         return None
-    times = [r["times"] for r in paired["results"]]
     mbs = [r["mb"] for r in rows.values()]
     per_mb = [[t * 1000 / mb for t in ts] for ts, mb in zip(times, mbs)]
     w("\n| corpus, alternating runs | ms per MB | vs previous size (median of rounds) | vs smallest |")
@@ -77,6 +76,28 @@ def paired_sizes(run, rows, w):
       f"(`benches/paired.py`), so a drift of the host's speed falls on all sizes alike; the "
       f"linearity bar is judged on them.\n")
     return growth
+
+
+def paired_times(run, name):
+    """Each command's wall times, round by round, from a `benches/paired.py` file; None if absent."""
+    data = load(run, name)
+    return [r["times"] for r in data["results"]] if data else None
+
+
+def startup(run, w):
+    """The start-up table: callscore and rg on the small script library."""
+    times = medians(run, "startup.json")
+    if not times:
+        return
+    kb = int(load(run, "startup-bytes.txt") or 0) / 1000
+    files = load(run, "startup-files.txt")
+    w(f"\n## Start-up (`samples/scripts`: {files} files, {kb:.0f} KB)\n")
+    w("A CI run over a small script library is almost all fixed cost: compiling the rule set.\n")
+    w("| command | median ms |")
+    w("|---|---:|")
+    w(f"| callscore | {times[0] * 1000:.1f} |")
+    if len(times) > 1:
+        w(f"| rg | {times[1] * 1000:.1f} |")
 
 
 def median_ratio(slow, fast):
@@ -227,9 +248,8 @@ def main():
             w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {mb / cores_cpu[2]:.1f} "
               f"| {cores[2] / cores[3]:.2f}× |")
         note = ""
-        paired = load(a.run, f"paired-{a.cores_size}.json")
-        if paired:
-            t = [r["times"] for r in paired["results"]]
+        t = paired_times(a.run, f"paired-{a.cores_size}.json")
+        if t:
             block_speedup = speedup
             speedup = median_ratio(t[0], t[1])
             w(f"| callscore, alternating runs | {statistics.median(t[0]):.3f} | {statistics.median(t[1]):.3f} "
@@ -249,18 +269,7 @@ def main():
         if note:
             w(note)
 
-    startup = medians(a.run, "startup.json")
-    if startup:
-        kb = int(load(a.run, "startup-bytes.txt") or 0) / 1000
-        files = load(a.run, "startup-files.txt")
-        w(f"\n## Start-up (`samples/scripts`: {files} files, {kb:.0f} KB)\n")
-        w("A CI run over a small script library is almost all fixed cost: compiling the rule set.\n")
-        w("| command | median ms |")
-        w("|---|---:|")
-        w(f"| callscore | {startup[0] * 1000:.1f} |")
-        if len(startup) > 1:
-            w(f"| rg | {startup[1] * 1000:.1f} |")
-
+    startup(a.run, w)
     instructions(a.run, w)
 
     largest = list(rows)[-1] if rows else None
