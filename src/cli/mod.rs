@@ -7,6 +7,7 @@ pub mod driver;
 pub mod eval;
 pub mod inputs;
 pub mod progress;
+pub mod readahead;
 pub mod rules;
 pub mod score;
 pub mod shared;

@@ -5,9 +5,11 @@
 //! `score --format jsonl -` works as a streaming map step; anything else is read whole.
 //! A `.jsonl` file is streamed the same way: memory stays flat however many calls it holds,
 //! and a bad line is an error for that call only. Every other file is one job, read whole by
-//! the worker that scores it.
+//! the worker that scores it; the files a few dozen jobs ahead are requested from the disk
+//! meanwhile (`readahead`).
 
 use super::inputs::{self, Input};
+use super::readahead;
 use callscore::report::Unit;
 use callscore::rules::RuleSet;
 use callscore::transcript::model::default_call_id;
@@ -62,6 +64,8 @@ pub struct Jobs {
     inputs: std::vec::IntoIter<Input>,
     forced: Option<Format>,
     lines: Option<JsonLines>,
+    /// How many of the inputs not yet taken have been requested ahead (see `readahead`).
+    requested: usize,
 }
 
 impl Jobs {
@@ -70,7 +74,20 @@ impl Jobs {
             inputs: inputs.into_iter(),
             forced,
             lines: None,
+            requested: 0,
         }
+    }
+
+    /// Takes the next input, and requests the one `FILES_AHEAD` later from the disk.
+    fn next_input(&mut self) -> Option<Input> {
+        let input = self.inputs.next()?;
+        self.requested = self.requested.saturating_sub(1);
+        let ahead = self.inputs.as_slice();
+        while self.requested < readahead::FILES_AHEAD.min(ahead.len()) {
+            readahead::request(&ahead[self.requested]);
+            self.requested += 1;
+        }
+        Some(input)
     }
 }
 
@@ -84,7 +101,7 @@ impl Iterator for Jobs {
                 None => self.lines = None,
             }
         }
-        let input = self.inputs.next()?;
+        let input = self.next_input()?;
         let mode = match &input {
             Input::Stdin => {
                 let reader = BufReader::with_capacity(1 << 16, std::io::stdin());
@@ -376,4 +393,39 @@ fn read_line(number: usize, bytes: &[u8]) -> Result<Vec<Transcript>, ReadError> 
         }
     }
     Ok(calls)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taken(jobs: Jobs) -> Vec<String> {
+        jobs.map(|job| match job {
+            Job::File(input) => input.display(),
+            other => panic!("not a file job: {other:?}"),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn read_ahead_leaves_the_jobs_and_their_order_alone() {
+        // More files than are requested ahead, some missing (their error is the reader's
+        // to give), and a short list with fewer files than that.
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<Input> = (0..readahead::FILES_AHEAD * 2 + 5)
+            .map(|i| {
+                let path = dir.path().join(format!("call-{i:03}.txt"));
+                if i % 7 != 3 {
+                    std::fs::write(&path, "Rep: hi\nProspect: hello\n").unwrap();
+                }
+                Input::Found(path)
+            })
+            .collect();
+        let names: Vec<String> = inputs.iter().map(Input::display).collect();
+        assert_eq!(taken(Jobs::new(inputs.clone(), None)), names);
+        assert_eq!(taken(Jobs::new(inputs[..3].to_vec(), None)), names[..3]);
+        let mut jobs = Jobs::new(inputs, None);
+        jobs.next();
+        assert_eq!(jobs.requested, readahead::FILES_AHEAD);
+    }
 }
