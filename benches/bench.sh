@@ -16,6 +16,8 @@
 #   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
 #   BENCH_RULES       rule file whose phrase lists make the rg patterns (default rules/default.toml)
 #   BENCH_OUT         output and corpus cache folder (default bench-out)
+#   BENCH_COLD        1 (default) also times the cores corpus from the disk, dropping the page
+#                     cache before each run (needs root or password-less sudo; skipped otherwise)
 #   BENCH_CALLGRIND   1 (default, when valgrind is installed) counts instructions per byte with
 #                     callgrind on the first 100 files of the smallest corpus: a figure that,
 #                     unlike wall time, does not depend on what else the machine is doing
@@ -170,6 +172,24 @@ timeit "cores-$CORES_SIZE" "${cmds[@]}"
 echo "python3 benches/paired.py --rounds $RUNS$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
 python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
+# From the disk: the same corpus with the page cache dropped before every run, callscore and
+# the rg floor in alternation. Needs root (or password-less sudo) to drop the cache; skipped
+# otherwise. Users mostly score calls that are not in the cache yet.
+drop=""
+if [ -w /proc/sys/vm/drop_caches ]; then
+    drop="sync; echo 3 > /proc/sys/vm/drop_caches"
+elif sudo -n true 2>/dev/null; then
+    drop="sync; sudo -n sh -c 'echo 3 > /proc/sys/vm/drop_caches'"
+fi
+if [ -n "$drop" ] && [ "${BENCH_COLD:-1}" = 1 ]; then
+    cmds=("$BIN $CMD -o /dev/null $dir")
+    [ $RG_OK = 1 ] && cmds+=("rg --no-ignore -c -i -f $PATTERNS $dir")
+    echo "python3 benches/paired.py --rounds $RUNS --prepare '$drop'$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+    log "cold-cache paired runs: ${cmds[*]}"
+    python3 benches/paired.py --rounds "$RUNS" --prepare "$drop" --out "$RUN_DIR/cold-$CORES_SIZE.json" "${cmds[@]}"
+else
+    log "not timing cold-cache runs (cannot drop the page cache, or BENCH_COLD=0)"
+fi
 # A reference, not a bar: what merely counting the words of the same files costs one core
 # (GNU wc, fed by one cat). Any tool that reads every word starts from here; rg does not.
 timeit "words-$CORES_SIZE" "sh -c 'find $(printf %q "$dir") -type f -print0 | xargs -0 cat | wc -w'"

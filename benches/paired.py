@@ -6,6 +6,8 @@
 hyperfine times each command in a block of runs, so a slow spell of the host that falls on one
 block skews a comparison between two commands; alternating puts the spell on both. The cores
 comparison (-j1 against -j2) reads the median of the per-round ratios from this file.
+With --prepare CMD, CMD runs through the shell before every timed run, untimed (bench.sh drops
+the page cache with it, to time reading from the disk).
 """
 
 import argparse
@@ -26,6 +28,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--out", required=True)
+    p.add_argument("--prepare", help="shell command to run, untimed, before every timed run")
     p.add_argument("commands", nargs="+")
     a = p.parse_args()
     for cmd in a.commands:  # warm-up: page cache, lazy start-up work
@@ -33,6 +36,8 @@ def main():
     times = {cmd: [] for cmd in a.commands}
     for _ in range(a.rounds):
         for cmd in a.commands:
+            if a.prepare:
+                subprocess.run(a.prepare, shell=True, check=True)
             times[cmd].append(run(cmd))
     with open(a.out, "w") as f:
         json.dump({"results": [{"command": c, "times": t, "median": statistics.median(t)}
