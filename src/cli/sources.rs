@@ -5,8 +5,8 @@
 //! `score --format jsonl -` works as a streaming map step; anything else is read whole.
 //! A `.jsonl` file is streamed the same way: memory stays flat however many calls it holds,
 //! and a bad line is an error for that call only. Every other file is one job, read whole by
-//! the worker that scores it; the files a few dozen jobs ahead are requested from the disk
-//! meanwhile (`readahead`).
+//! the worker that scores it, after it asks the disk for the files a few dozen jobs ahead
+//! (`readahead`).
 
 use super::inputs::{self, Input};
 use super::readahead;
@@ -23,8 +23,11 @@ use std::sync::Arc;
 /// One unit of work: what one output unit is made from.
 #[derive(Debug)]
 pub enum Job {
-    /// A file named on the command line or found in a folder (never `Input::Stdin`).
-    File(Input),
+    /// A file named on the command line or found in a folder (never `Input::Stdin`), and the
+    /// files further on in the list that the worker asks the disk for first (see `readahead`):
+    /// the worker does it, not the source, because the source is read under a lock and opening
+    /// a file can take a network round trip.
+    File { input: Input, ahead: Vec<Input> },
     /// All of standard input, read as one input.
     Stdin(Vec<u8>),
     /// One line of JSON Lines (1-based line number), from standard input or from `file`.
@@ -66,6 +69,8 @@ pub struct Jobs {
     lines: Option<JsonLines>,
     /// How many of the inputs not yet taken have been requested ahead (see `readahead`).
     requested: usize,
+    /// Inputs to request from the disk, handed to the next job that reads a file whole.
+    to_request: Vec<Input>,
 }
 
 impl Jobs {
@@ -75,19 +80,27 @@ impl Jobs {
             forced,
             lines: None,
             requested: 0,
+            to_request: Vec::new(),
         }
     }
 
-    /// Takes the next input, and requests the one `FILES_AHEAD` later from the disk.
+    /// Takes the next input, and queues the inputs to request from the disk now: the one
+    /// `FILES_AHEAD` later (all of the first ones on the first call).
     fn next_input(&mut self) -> Option<Input> {
         let input = self.inputs.next()?;
-        self.requested = self.requested.saturating_sub(1);
         let ahead = self.inputs.as_slice();
-        while self.requested < readahead::FILES_AHEAD.min(ahead.len()) {
-            readahead::request(&ahead[self.requested]);
-            self.requested += 1;
-        }
+        let end = readahead::FILES_AHEAD.min(ahead.len());
+        let from = self.requested.saturating_sub(1).min(end);
+        self.requested = end;
+        self.to_request.extend_from_slice(&ahead[from..end]);
         Some(input)
+    }
+
+    /// A job for a file read whole, carrying the queued requests (a JSON Lines file or standard
+    /// input leaves them for the next such job).
+    fn file_job(&mut self, input: Input) -> Job {
+        let ahead = std::mem::take(&mut self.to_request);
+        Job::File { input, ahead }
     }
 }
 
@@ -110,10 +123,10 @@ impl Iterator for Jobs {
             Input::File(path) | Input::Found(path) if streams_lines(path, self.forced) => {
                 open_jsonl_file(&input, path)
             }
-            Input::File(_) | Input::Found(_) => return Some(Job::File(input)),
+            Input::File(_) | Input::Found(_) => return Some(self.file_job(input)),
         };
         match mode {
-            Mode::Whole(None) => Some(Job::File(input)),
+            Mode::Whole(None) => Some(self.file_job(input)),
             Mode::Whole(Some(job)) => Some(job),
             Mode::Lines(lines) => {
                 self.lines = Some(lines);
@@ -330,7 +343,7 @@ impl Scorer<'_> {
     /// input becomes an error for that input, and the run goes on.
     pub fn unit(&self, job: Job) -> Unit {
         let path = match &job {
-            Job::File(input) => input.display(),
+            Job::File { input, .. } => input.display(),
             Job::Line {
                 file: Some(file), ..
             } => file.path.to_string(),
@@ -353,7 +366,10 @@ impl Scorer<'_> {
 
     fn unit_unguarded(&self, job: Job) -> Unit {
         let transcripts = match job {
-            Job::File(input) => inputs::read(&input, self.forced)?,
+            Job::File { input, ahead } => {
+                ahead.iter().for_each(readahead::request);
+                inputs::read(&input, self.forced)?
+            }
             Job::Stdin(bytes) => callscore::transcript::parse("-", &bytes, self.forced)?,
             Job::Line {
                 file: Some(file),
@@ -399,16 +415,21 @@ fn read_line(number: usize, bytes: &[u8]) -> Result<Vec<Transcript>, ReadError> 
 mod tests {
     use super::*;
 
-    fn taken(jobs: Jobs) -> Vec<String> {
-        jobs.map(|job| match job {
-            Job::File(input) => input.display(),
-            other => panic!("not a file job: {other:?}"),
-        })
-        .collect()
+    /// The files of the jobs, and the files they ask the disk for, in order.
+    fn taken(jobs: Jobs) -> (Vec<String>, Vec<String>) {
+        let (mut files, mut requested) = (Vec::new(), Vec::new());
+        for job in jobs {
+            let Job::File { input, ahead } = job else {
+                panic!("not a file job: {job:?}");
+            };
+            files.push(input.display());
+            requested.extend(ahead.iter().map(Input::display));
+        }
+        (files, requested)
     }
 
     #[test]
-    fn read_ahead_leaves_the_jobs_and_their_order_alone() {
+    fn every_file_after_the_first_is_requested_once_before_its_job() {
         // More files than are requested ahead, some missing (their error is the reader's
         // to give), and a short list with fewer files than that.
         let dir = tempfile::tempdir().unwrap();
@@ -422,10 +443,23 @@ mod tests {
             })
             .collect();
         let names: Vec<String> = inputs.iter().map(Input::display).collect();
-        assert_eq!(taken(Jobs::new(inputs.clone(), None)), names);
-        assert_eq!(taken(Jobs::new(inputs[..3].to_vec(), None)), names[..3]);
+        for n in [inputs.len(), 3, 1] {
+            let (files, requested) = taken(Jobs::new(inputs[..n].to_vec(), None));
+            assert_eq!(files, names[..n]);
+            assert_eq!(requested, names[1..n]);
+        }
+        // The first job asks for the first FILES_AHEAD files after it, each later job for one.
         let mut jobs = Jobs::new(inputs, None);
-        jobs.next();
-        assert_eq!(jobs.requested, readahead::FILES_AHEAD);
+        let Some(Job::File { ahead, .. }) = jobs.next() else {
+            panic!("no first job")
+        };
+        assert_eq!(ahead.len(), readahead::FILES_AHEAD);
+        let Some(Job::File { ahead, .. }) = jobs.next() else {
+            panic!("no second job")
+        };
+        assert_eq!(
+            ahead.iter().map(Input::display).collect::<Vec<_>>(),
+            [names[readahead::FILES_AHEAD + 1].clone()]
+        );
     }
 }
