@@ -1,6 +1,6 @@
 //! `callscore annotate`: what callscore sees in each utterance.
 
-use super::{Outcome, RunArgs, inputs, shared};
+use super::{Outcome, RunArgs, inputs, readahead, shared};
 use callscore::{analysis, report, transcript};
 
 pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
@@ -15,7 +15,11 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
     };
     let mut out = shared::open_output(&args.common)?;
     let (inputs, mut errors) = inputs::collect(&args.paths);
-    for input in &inputs {
+    for (i, input) in inputs.iter().enumerate() {
+        // The disk reads the next files while this one is annotated.
+        readahead::due(&inputs[i + 1..], i == 0)
+            .iter()
+            .for_each(readahead::request);
         match inputs::read(input, forced) {
             Ok(calls) => {
                 for mut t in calls {

@@ -8,6 +8,15 @@ use super::inputs::Input;
 /// How many files past the one being taken are requested ahead.
 pub const FILES_AHEAD: usize = 32;
 
+/// The inputs to request when an input is taken, given the inputs after it (`rest`): all of the
+/// first `FILES_AHEAD` when it is the first taken, otherwise the one `FILES_AHEAD` further on
+/// (the others were requested before). Each input after the first is requested once.
+pub fn due(rest: &[Input], first: bool) -> &[Input] {
+    let end = FILES_AHEAD.min(rest.len());
+    let from = if first { 0 } else { FILES_AHEAD - 1 };
+    &rest[from.min(end)..end]
+}
+
 /// Asks the kernel to read the start of `input` into the page cache, without waiting for it.
 /// Best effort: a file that cannot be opened here is reported when a worker reads it.
 pub fn request(input: &Input) {
@@ -36,4 +45,25 @@ mod os {
 #[cfg(not(target_os = "linux"))]
 mod os {
     pub fn will_need(_path: &std::path::Path) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn each_input_after_the_first_is_due_once_before_it_is_taken() {
+        for n in [0, 1, 2, FILES_AHEAD, FILES_AHEAD + 1, 3 * FILES_AHEAD + 7] {
+            let inputs: Vec<Input> = (0..n)
+                .map(|i| Input::Found(PathBuf::from(i.to_string())))
+                .collect();
+            let mut requested = Vec::new();
+            for i in 0..n {
+                assert!(i == 0 || requested.contains(&inputs[i]), "{i} of {n}");
+                requested.extend_from_slice(due(&inputs[i + 1..], i == 0));
+            }
+            assert_eq!(requested, inputs.get(1..).unwrap_or_default(), "{n}");
+        }
+    }
 }

@@ -67,8 +67,8 @@ pub struct Jobs {
     inputs: std::vec::IntoIter<Input>,
     forced: Option<Format>,
     lines: Option<JsonLines>,
-    /// How many of the inputs not yet taken have been requested ahead (see `readahead`).
-    requested: usize,
+    /// No input has been taken yet.
+    first: bool,
     /// Inputs to request from the disk, handed to the next job that reads a file whole.
     to_request: Vec<Input>,
 }
@@ -79,20 +79,17 @@ impl Jobs {
             inputs: inputs.into_iter(),
             forced,
             lines: None,
-            requested: 0,
+            first: true,
             to_request: Vec::new(),
         }
     }
 
-    /// Takes the next input, and queues the inputs to request from the disk now: the one
-    /// `FILES_AHEAD` later (all of the first ones on the first call).
+    /// Takes the next input, and queues the inputs to request from the disk now.
     fn next_input(&mut self) -> Option<Input> {
         let input = self.inputs.next()?;
-        let ahead = self.inputs.as_slice();
-        let end = readahead::FILES_AHEAD.min(ahead.len());
-        let from = self.requested.saturating_sub(1).min(end);
-        self.requested = end;
-        self.to_request.extend_from_slice(&ahead[from..end]);
+        let due = readahead::due(self.inputs.as_slice(), self.first);
+        self.to_request.extend_from_slice(due);
+        self.first = false;
         Some(input)
     }
 
