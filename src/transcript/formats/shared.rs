@@ -224,12 +224,18 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// `str::trim`, returning at once when both ends are visible ASCII, as on nearly every line,
-/// and else stepping over ASCII whitespace byte by byte: trimming was 1.4% of a run.
+/// or when one space before visible ASCII opens it, as the text after a label's `:` does, and
+/// else stepping over ASCII whitespace byte by byte: trimming was 1.4% of a run.
 #[inline]
 pub fn trimmed(s: &str) -> &str {
+    let bytes = s.as_bytes();
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+    if !visible(bytes.last()) {
+        trimmed_bytewise(s)
+    } else if visible(bytes.first()) {
         s
+    } else if bytes[0] == b' ' && visible(bytes.get(1)) {
+        &s[1..]
     } else {
         trimmed_bytewise(s)
     }
