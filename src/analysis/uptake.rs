@@ -71,17 +71,21 @@ fn drop_questions(call: &mut Annotated, told: &[usize]) {
 /// mark ("so do we renew," / "and what did we do."). Left without any closing mark, the
 /// utterance may have been cut off before its question mark: that says nothing.
 fn is_unmarked_asking(call: &Annotated, i: usize) -> bool {
-    let text = &call.transcript.utterances[i].text;
-    let closed = text
-        .trim_end()
-        .ends_with(|c: char| c.is_ascii_punctuation() && c != '?');
-    call.utterances[i].question.as_ref().is_some_and(|q| {
+    // The question first: most utterances ask nothing, and reading the text costs more.
+    let in_order = call.utterances[i].question.as_ref().is_some_and(|q| {
         matches!(
             q.form,
             QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
         )
-    }) && closed
-        && !text.contains('?')
+    });
+    if !in_order {
+        return false;
+    }
+    let text = &call.transcript.utterances[i].text;
+    let closed = text
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_punctuation() && c != '?');
+    closed && !text.contains('?')
 }
 
 /// The next `statements` utterances are the same turn's and ask nothing.
