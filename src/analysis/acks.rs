@@ -47,7 +47,8 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     while i < n.len() {
         if let Some((k, len)) = longest_phrase(n, i, lex) {
             answer_words_only &= lex.is_yes_no_at(n, i, len);
-            after_oh |= phrase(n, i, len) == "oh" || phrase(n, i, len) == "really";
+            let said = phrase(n, i, len);
+            after_oh |= said == "oh" || said == "really";
             kind = Some(kind.map_or(k, |old| strongest(old, k)));
             i += len;
         } else if i + 1 == n.len()

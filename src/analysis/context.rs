@@ -6,13 +6,15 @@ use super::acts::{AckKind, Act, QuestionForm};
 use super::lexicon::Lexicon;
 use super::{Annotated, normalize};
 
+// An index loop: each step reads the utterance before and writes this one.
+#[allow(clippy::needless_range_loop)]
 pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &Lexicon) {
-    let utterances = &call.transcript.utterances;
     // Still answering a yes-no question: every utterance of the reply so far was a yes/no word
     // ("Yeah," / "yeah, we do."): "yes" said twice is still the answer.
     let mut answering = false;
-    for i in 1..utterances.len() {
-        let first_of_turn = utterances[i - 1].speaker != utterances[i].speaker;
+    for i in 1..call.utterances.len() {
+        // Turns are runs of one speaker: their indexes compare cheaper than the names.
+        let first_of_turn = call.utterances[i - 1].turn != call.utterances[i].turn;
         if first_of_turn {
             answering = asks_yes_no(call, call.utterances[i].turn);
         }

@@ -162,12 +162,18 @@ fn answers_directly(reply: ReplyCues, form: QuestionForm) -> bool {
 }
 
 /// Utterance `j` asks question `i` again: same speaker, a question, mostly the same words.
+// Inlined, so that the act bit is tested in the caller's loop without a call: most utterances
+// ask nothing, and it costs less than comparing names.
+#[inline(always)]
 fn is_reask(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
+    call.utterances[j].acts.contains(Act::Question) && asks_again(call, lex, i, j)
+}
+
+/// `is_reask` for a `j` that asks something.
+#[inline(never)]
+fn asks_again(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
     let (a, b) = (&call.utterances[i], &call.utterances[j]);
-    // The act bit first: most utterances ask nothing, and it costs less than comparing names.
-    if !b.acts.contains(Act::Question)
-        || call.transcript.utterances[i].speaker != call.transcript.utterances[j].speaker
-    {
+    if call.transcript.utterances[i].speaker != call.transcript.utterances[j].speaker {
         return false;
     }
     // Shared over the larger set: a follow-up that narrows the topic is not the same question.

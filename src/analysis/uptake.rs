@@ -22,8 +22,9 @@ pub(crate) fn drop_backchanneled_wh(call: &mut Annotated, lex: &Lexicon) {
                 .question
                 .as_ref()
                 .is_some_and(|q| q.form == QuestionForm::Wh)
-                && !text.contains('?')
+                // The reply's acts before the text: they rule out more for less.
                 && only_backchannels_after(call, call.utterances[i].turn)
+                && !text.contains('?')
         })
         .filter(|&i| is_written_at(call, i, lex))
         .collect();
@@ -46,8 +47,11 @@ fn only_backchannels_after(call: &Annotated, turn: usize) -> bool {
 /// pipeline. Took a year. Never again."). Only in text punctuated by a person, as above.
 pub(crate) fn drop_unwaited(call: &mut Annotated, lex: &Lexicon) {
     let unwaited: Vec<usize> = (0..call.utterances.len())
+        // The acts before the text: they rule out more for less.
         .filter(|&i| {
-            is_unmarked_asking(call, i) && goes_on_telling(call, i, lex.unwaited_statements)
+            asks_in_word_order(call, i)
+                && goes_on_telling(call, i, lex.unwaited_statements)
+                && closed_without_question_mark(&call.transcript.utterances[i].text)
         })
         .filter(|&i| is_written_at(call, i, lex))
         .collect();
@@ -67,21 +71,26 @@ fn drop_questions(call: &mut Annotated, told: &[usize]) {
     }
 }
 
-/// A question in question word order that the writer closed with another mark than a question
-/// mark ("so do we renew," / "and what did we do."). Left without any closing mark, the
-/// utterance may have been cut off before its question mark: that says nothing.
-fn is_unmarked_asking(call: &Annotated, i: usize) -> bool {
-    let text = &call.transcript.utterances[i].text;
-    let closed = text
-        .trim_end()
-        .ends_with(|c: char| c.is_ascii_punctuation() && c != '?');
+/// A question in question word order (wh, yes-no, choice): with
+/// `closed_without_question_mark`, one that the writer closed with another mark than a question
+/// mark ("so do we renew," / "and what did we do.").
+fn asks_in_word_order(call: &Annotated, i: usize) -> bool {
     call.utterances[i].question.as_ref().is_some_and(|q| {
         matches!(
             q.form,
             QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
         )
-    }) && closed
-        && !text.contains('?')
+    })
+}
+
+/// The text ends with a punctuation mark other than a question mark and has none anywhere. Left
+/// without any closing mark, the utterance may have been cut off before its question mark: that
+/// says nothing.
+fn closed_without_question_mark(text: &str) -> bool {
+    let closed = text
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_punctuation() && c != '?');
+    closed && !text.contains('?')
 }
 
 /// The next `statements` utterances are the same turn's and ask nothing.

@@ -141,7 +141,8 @@ impl<'r> Emit<'r> {
             severity: self.severity,
             line: u.line,
             start_s: u.start,
-            speaker: u.speaker.to_string(),
+            // Not `to_string`: `SmolStr`'s goes through `Display` and the formatter's padding.
+            speaker: String::from(u.speaker.as_str()),
             role: u.role,
             message,
             excerpt: excerpt(&u.text),
@@ -164,7 +165,13 @@ fn excerpt(text: &str) -> String {
     };
     match cut {
         None => text.to_string(),
-        Some(cut) => format!("{}…", text[..cut].trim_end()),
+        Some(cut) => {
+            let kept = text[..cut].trim_end();
+            let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
+            out.push_str(kept);
+            out.push('…');
+            out
+        }
     }
 }
 

@@ -105,22 +105,24 @@ impl TrainSelling {
     /// marks it, a change to new content; a question that changes content still asks the
     /// prospect about their world, so only an announced pivot overrides it.
     fn unengaged_pivot(&self, call: &Annotated, out: &Emit, reply: &Turn) -> Option<usize> {
-        for i in reply.utterances.clone() {
+        // Acts first: the first utterance that asks or pivots decides, and only when it pivots
+        // are the texts up to it searched for an engaging phrase, which ends the search with
+        // None as asking does. The text search costs most, and most turns never pivot.
+        let mut asks_first = false;
+        let pivot = reply.utterances.clone().find(|&i| {
             let a = &call.utterances[i];
             let announced = a
                 .cue_labels(out.lexicon())
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
-            // An engaging phrase ends the search with None, as asking does: match the text only
-            // when the answer can differ.
-            if (asks && !announced) || self.engaging.is_match(&call.transcript.utterances[i].text) {
-                return None;
-            }
-            if announced || a.acts.contains(Act::Pivot) {
-                return Some(i);
-            }
-        }
-        None
+            asks_first = asks && !announced;
+            asks_first || announced || a.acts.contains(Act::Pivot)
+        })?;
+        let engaging = || {
+            (reply.utterances.start..=pivot)
+                .any(|i| self.engaging.is_match(&call.transcript.utterances[i].text))
+        };
+        (!asks_first && !engaging()).then_some(pivot)
     }
 }
 
@@ -139,6 +141,7 @@ fn message(call: &Annotated, reply: &Turn, pivot: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{ActSet, Lexicon};
     use crate::rules::testing::{check, marked, script};
 
     fn rule() -> TrainSelling {
@@ -227,6 +230,85 @@ mod tests {
             &[(1, &[Act::Disclosure]), (2, &[Act::Pivot, Act::Question])],
         );
         assert!(check(&rule(), &call).is_empty());
+    }
+
+    /// `unengaged_pivot` before it tested the acts first: one utterance at a time, the text
+    /// searched for an engaging phrase unless the utterance asked.
+    fn unengaged_pivot_by_loop(
+        rule: &TrainSelling,
+        call: &Annotated,
+        lexicon: &Lexicon,
+        reply: &Turn,
+    ) -> Option<usize> {
+        for i in reply.utterances.clone() {
+            let a = &call.utterances[i];
+            let announced = a
+                .cue_labels(lexicon)
+                .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
+            let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
+            if (asks && !announced) || rule.engaging.is_match(&call.transcript.utterances[i].text) {
+                return None;
+            }
+            if announced || a.acts.contains(Act::Pivot) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn acts_first_finds_the_pivot_the_utterance_loop_found() {
+        let lexicon = crate::rules::RuleSet::default_set().lexicon;
+        let pivot_cue = (0..u16::MAX)
+            .find(|&id| lexicon.cue_label(id).starts_with("pivot."))
+            .expect("the default rule set has pivot cues");
+        let emit = Emit {
+            rule: "test",
+            severity: crate::rules::Severity::Warning,
+            lexicon: &lexicon,
+            found: Vec::new(),
+        };
+        let acts: [&[Act]; 5] = [
+            &[],
+            &[Act::Question],
+            &[Act::Pivot],
+            &[Act::Pivot, Act::Question],
+            &[Act::Acknowledgement],
+        ];
+        let (plain, engaging) = (
+            "R: Let me walk through it.",
+            "R: Do you still want to go on?",
+        );
+        let rule = rule();
+        let mut checked = 0;
+        for texts in 0..8 {
+            let pick = |k: usize| if texts >> k & 1 == 1 { engaging } else { plain };
+            let t = script(&[SHARE, pick(0), pick(1), pick(2)]);
+            let mut call = marked(&t, &[(1, &[Act::Disclosure])]);
+            for marks in 0..1000 {
+                for k in 0..3 {
+                    let code = marks / 10usize.pow(k as u32) % 10;
+                    let a = &mut call.utterances[k + 1];
+                    a.acts = ActSet::default();
+                    for act in acts[code % 5] {
+                        a.acts.insert(*act);
+                    }
+                    a.cues = if code >= 5 {
+                        vec![pivot_cue]
+                    } else {
+                        Vec::new()
+                    };
+                }
+                let reply = &call.turns[1];
+                assert_eq!(
+                    rule.unengaged_pivot(&call, &emit, reply),
+                    unengaged_pivot_by_loop(&rule, &call, &lexicon, reply),
+                    "texts {texts:03b}, marks {marks:03}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 8000);
     }
 
     #[test]

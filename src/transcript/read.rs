@@ -271,10 +271,10 @@ fn describe(e: &ParseError) -> String {
 
 /// A call needs two sides: one speaker means a cut file, a monologue or missing diarization.
 fn check_speakers(t: &Transcript) -> Result<(), ParseError> {
-    let speakers = t.speakers();
-    if speakers.len() >= 2 {
+    if t.has_two_speakers() {
         return Ok(());
     }
+    let speakers = t.speakers();
     let only = speakers.first().copied().unwrap_or("");
     let hint = if only == super::formats::shared::UNLABELLED {
         "the file has no speaker labels; export it with speaker names (diarization on)"

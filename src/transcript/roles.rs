@@ -3,8 +3,9 @@
 //! the first speaker. Each speaker is decided by the most trusted evidence about it; the
 //! call reports the least trusted evidence it needed as `role_source`.
 
-use super::model::{Role, RoleSource, Transcript};
+use super::model::{Role, RoleSource, Transcript, distinct_names};
 pub use super::role_cues::{CompiledCues, ContentCue, RoleCues};
+use smol_str::SmolStr;
 
 /// Speaker names given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +19,11 @@ type Decision = Option<(Role, RoleSource)>;
 /// Sets every utterance's role and the transcript's `role_source`.
 pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
     let cues = cues.compiled();
-    let speakers: Vec<String> = t.speakers().into_iter().map(str::to_string).collect();
+    // Owned (the utterances are updated below) and compared as `SmolStr`s, in place.
+    let speakers: Vec<SmolStr> = distinct_names(t.utterances.iter())
+        .into_iter()
+        .cloned()
+        .collect();
     let mut decided: Vec<Decision> = vec![None; speakers.len()];
     by_cli(&speakers, overrides, &mut decided);
     by_file(t, &speakers, &mut decided);
@@ -53,7 +58,7 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// `--rep`/`--prospect`, when they name someone on this call. Naming one side puts
 /// everybody else on the other; naming both leaves the others to the next evidence.
-fn by_cli(speakers: &[String], o: &RoleOverrides, decided: &mut [Decision]) {
+fn by_cli(speakers: &[SmolStr], o: &RoleOverrides, decided: &mut [Decision]) {
     let named = |names: &[String], s: &str| names.iter().any(|n| same_name(n, s));
     let present = speakers
         .iter()
@@ -75,10 +80,10 @@ fn by_cli(speakers: &[String], o: &RoleOverrides, decided: &mut [Decision]) {
     }
 }
 
-fn by_file(t: &Transcript, speakers: &[String], decided: &mut [Decision]) {
+fn by_file(t: &Transcript, speakers: &[SmolStr], decided: &mut [Decision]) {
     for (s, d) in speakers.iter().zip(decided.iter_mut()) {
         if d.is_none() {
-            let role = t.file_roles.get(s).copied().or_else(|| {
+            let role = t.file_roles.get(s.as_str()).copied().or_else(|| {
                 t.file_roles
                     .iter()
                     .find(|(name, _)| same_name(name, s))
@@ -91,7 +96,7 @@ fn by_file(t: &Transcript, speakers: &[String], decided: &mut [Decision]) {
     }
 }
 
-fn by_name(speakers: &[String], cues: &CompiledCues, decided: &mut [Decision]) {
+fn by_name(speakers: &[SmolStr], cues: &CompiledCues, decided: &mut [Decision]) {
     for (s, d) in speakers.iter().zip(decided.iter_mut()) {
         if d.is_none() {
             *d = cues.role_by_name(s).map(|r| (r, RoleSource::Name));
@@ -104,7 +109,7 @@ fn by_name(speakers: &[String], cues: &CompiledCues, decided: &mut [Decision]) {
 /// content splits the call, else the first speaker is the rep.
 fn fill_the_rest(
     t: &Transcript,
-    speakers: &[String],
+    speakers: &[SmolStr],
     cues: &CompiledCues,
     decided: &mut [Decision],
 ) {
@@ -165,7 +170,7 @@ fn split_by_content(scores: &[i32], margin: i32, decided: &mut [Decision]) -> bo
 /// Each speaker's content score over their first utterances: the signed weights of the
 /// distinct cue patterns they used (each pattern counts once per speaker, so talking
 /// more does not make someone more of a rep).
-pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) -> Vec<i32> {
+pub fn content_scores(t: &Transcript, speakers: &[SmolStr], cues: &CompiledCues) -> Vec<i32> {
     let n = cues.weights.len();
     let mut seen = vec![false; n * speakers.len()];
     let mut read = vec![0usize; speakers.len()];
@@ -183,7 +188,11 @@ pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) 
         }
         read[i] += 1;
         // The patterns are case-insensitive; only typographic apostrophes need folding.
-        let text = if u.text.contains(['\u{2019}', '\u{2018}']) {
+        // Both quotes open with the byte 0xE2: a byte search rules out nearly every text, where
+        // `contains` with two chars decoded the text character by character.
+        let curly = memchr::memchr(0xE2, u.text.as_bytes()).is_some()
+            && u.text.contains(['\u{2019}', '\u{2018}']);
+        let text = if curly {
             lowered.clear();
             lowered.extend(u.text.chars().map(|c| match c {
                 '\u{2019}' | '\u{2018}' => '\'',
@@ -205,4 +214,23 @@ pub fn content_scores(t: &Transcript, speakers: &[String], cues: &CompiledCues) 
                 .sum()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_cues_read_typographic_apostrophes_as_straight_ones() {
+        // Only "I’m calling because" speaks for B: the cue matches once ’ reads as '.
+        let text =
+            "A: Hello?\nB: Hi, I\u{2019}m calling because of the renewal.\nA: Sure.\nB: Great.\n";
+        let mut t = crate::transcript::parse("call.txt", text.as_bytes(), None)
+            .unwrap()
+            .remove(0);
+        let rules = crate::rules::RuleSet::default_set();
+        assign(&mut t, &RoleOverrides::default(), &rules.roles);
+        assert_eq!(t.role_source, RoleSource::Content);
+        assert_eq!(t.speakers_with(Role::Rep), vec!["B"]);
+    }
 }

@@ -5,6 +5,7 @@
 use super::shared::{find_near, parse_clock, plausible_name, split_label, trimmed, utterance};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
+use smol_str::SmolStr;
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Text);
@@ -139,9 +140,10 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
 /// nothing tells), it is a real speaker who spoke once, as a second prospect often does.
 /// `set_off` (sorted) holds the lines of utterances that stand apart.
 fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    // Names compare as `SmolStr`s, a short one in place rather than by a call to `memcmp`.
+    let mut counts: Vec<(&SmolStr, usize)> = Vec::new();
     for u in &t.utterances {
-        match counts.iter_mut().find(|(s, _)| *s == u.speaker) {
+        match counts.iter_mut().find(|(s, _)| **s == u.speaker) {
             Some((_, n)) => *n += 1,
             None => counts.push((&u.speaker, 1)),
         }
@@ -149,7 +151,7 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     let recurring = counts.iter().filter(|(_, n)| *n >= 2).count();
     let one_off: Vec<String> = counts
         .iter()
-        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(*s))
+        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(s.as_str()))
         .map(|(s, _)| s.to_string())
         .collect();
     let punctuated = t.utterances.iter().any(|u| ends_sentence(&u.text));
