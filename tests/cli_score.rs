@@ -399,3 +399,38 @@ fn progress_never_reaches_a_pipe() {
             .stderr("");
     }
 }
+
+/// A named pipe among the files, as `callscore score a.txt <(zcat b.txt.gz)` gives: read once, by
+/// the worker that scores it. Read-ahead opens only regular files; had it opened the pipe, the
+/// writer would have lost its reader and the worker would wait for a writer for ever.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_among_the_files_is_read_once_and_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.txt");
+    std::fs::write(&first, cli_support::CLEAN).unwrap();
+    let pipe = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::write(pipe, cli_support::CLEAN))
+    };
+    let out = callscore()
+        .args(["score", "--format", "csv", "-j1"])
+        .arg(&first)
+        .arg(&pipe)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+    writer.join().unwrap().unwrap();
+}

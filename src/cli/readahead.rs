@@ -18,10 +18,15 @@ pub fn due(rest: &[Input], first: bool) -> &[Input] {
 }
 
 /// Asks the kernel to read the start of `input` into the page cache, without waiting for it.
-/// Best effort: a file that cannot be opened here is reported when a worker reads it.
+/// Best effort: a file that cannot be opened here is reported when a worker reads it. Only
+/// regular files: opening a named pipe (`<(zcat calls.txt.gz)`) could block, or leave its
+/// writer with no reader between this open and the worker's. A folder walk finds only regular
+/// files; a path from the command line is checked first.
 pub fn request(input: &Input) {
-    if let Input::File(path) | Input::Found(path) = input {
-        os::will_need(path);
+    match input {
+        Input::Found(path) => os::will_need(path),
+        Input::File(path) if path.metadata().is_ok_and(|m| m.is_file()) => os::will_need(path),
+        _ => {}
     }
 }
 
