@@ -108,21 +108,21 @@ impl TrainSelling {
         // Acts first: the first utterance that asks or pivots decides, and only when it pivots
         // are the texts up to it searched for an engaging phrase, which ends the search with
         // None as asking does. The text search costs most, and most turns never pivot.
-        let mut asks_first = false;
-        let pivot = reply.utterances.clone().find(|&i| {
+        let (decider, asks) = reply.utterances.clone().find_map(|i| {
             let a = &call.utterances[i];
             let announced = a
                 .cue_labels(out.lexicon())
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
-            let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
-            asks_first = asks && !announced;
-            asks_first || announced || a.acts.contains(Act::Pivot)
+            let asks = (a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection))
+                && !announced;
+            (asks || announced || a.acts.contains(Act::Pivot)).then_some((i, asks))
         })?;
-        let engaging = || {
-            (reply.utterances.start..=pivot)
-                .any(|i| self.engaging.is_match(&call.transcript.utterances[i].text))
-        };
-        (!asks_first && !engaging()).then_some(pivot)
+        if asks {
+            return None;
+        }
+        let engaged = (reply.utterances.start..=decider)
+            .any(|i| self.engaging.is_match(&call.transcript.utterances[i].text));
+        (!engaged).then_some(decider)
     }
 }
 
