@@ -303,6 +303,9 @@ def main():
             words_cpu = cpu_times(a.run, f"words-{a.cores_size}.json")
             w(f"| `cat \\| wc -w` (reference) | {words[0]:.3f} | – | {mb / words[0]:.1f} "
               f"| {mb / words_cpu[0]:.1f} | – |")
+            if len(words) >= 2:
+                w(f"| `cat \\| wc -l` (reference) | {words[1]:.3f} | – | {mb / words[1]:.1f} "
+                  f"| {mb / words_cpu[1]:.1f} | – |")
         if note:
             w(note)
 
