@@ -172,8 +172,16 @@ cmds=("$BIN $CMD -j1 -o /dev/null $dir" "$BIN $CMD -j2 -o /dev/null $dir")
 [ $RG_OK = 1 ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $dir" "rg -j2 --no-ignore -c -i -f $PATTERNS $dir"
     "rg -j1 --no-ignore --count-matches -i -f $WORD_PATTERNS $dir")
 timeit "cores-$CORES_SIZE" "${cmds[@]}"
-# The same commands again in alternation (see benches/paired.py), for the -j2 / -j1 ratios.
-echo "python3 benches/paired.py --rounds $RUNS$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+# The same commands again in alternation (see benches/paired.py), for the -j2 / -j1 ratios, and
+# the machine's own two-core figure beside them: two separate -j1 processes, one on each half of
+# the corpus's folders, started together (the only `sh -c` command of the block). What they
+# gain over one process is what two cores of this host give work that shares nothing.
+mapfile -t parts < <(find "$dir" -mindepth 1 -maxdepth 1 | sort)
+half=$(( (${#parts[@]} + 1) / 2 ))
+if [ "${#parts[@]}" -ge 2 ]; then
+    cmds+=("sh -c '$BIN $CMD -j1 -o /dev/null ${parts[*]:0:$half} & $BIN $CMD -j1 -o /dev/null ${parts[*]:$half}; wait'")
+fi
+echo "python3 benches/paired.py --rounds $RUNS$(printf " \"%s\"" "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
 python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
 # From the disk: the same corpus with the page cache dropped before every run, callscore and

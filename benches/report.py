@@ -84,6 +84,14 @@ def paired_times(run, name):
     return [r["times"] for r in data["results"]] if data else None
 
 
+def paired_command(run, name, prefix):
+    """The round-by-round times of the one command in a `benches/paired.py` file that starts
+    with `prefix`, or None."""
+    data = load(run, name)
+    found = [r["times"] for r in data["results"] if r["command"].startswith(prefix)] if data else []
+    return found[0] if len(found) == 1 else None
+
+
 def cold(run, size, w):
     """The cold-cache table: callscore and rg reading from the disk. Returns the median of the
     per-round ratios of callscore's time to rg's, or None when not measured."""
@@ -294,10 +302,18 @@ def main():
             if len(t) >= 5:
                 w(f"| rg, every match, alternating runs | {statistics.median(t[4]):.3f} | – "
                   f"| {mb / statistics.median(t[4]):.1f} | – | – |")
+            halves = paired_command(a.run, f"paired-{a.cores_size}.json", "sh -c ")
+            if halves:
+                w(f"| two `-j1` processes, one per half of the folders (alternating runs) | "
+                  f"{statistics.median(t[0]):.3f} | {statistics.median(halves):.3f} | – | – "
+                  f"| {median_ratio(t[0], halves):.2f}× |")
             note = (f"\nThe alternating rows run `-j1` and `-j2` one after the other in each of "
                     f"{len(t[0])} rounds (`benches/paired.py`); their speed-up is the median of the "
                     f"rounds' ratios, which a slow spell of the host cannot put on one side only. The "
-                    f"hyperfine rows time each command in its own block (speed-up {fmt(block_speedup)}×).\n")
+                    f"hyperfine rows time each command in its own block (speed-up {fmt(block_speedup)}×)."
+                    + (" Two separate `-j1` processes, each on half of the corpus's folders and started "
+                       "together, show what two cores of this machine give work that shares nothing: "
+                       "the ceiling for `-j2`." if halves else "") + "\n")
         words = medians(a.run, f"words-{a.cores_size}.json")
         if words:
             words_cpu = cpu_times(a.run, f"words-{a.cores_size}.json")
