@@ -282,31 +282,35 @@ def main():
         w(f"\n## Cores ({a.cores_size} corpus)\n")
         w("| command | -j1 s | -j2 s | -j1 MB/s | -j1 MB per CPU s | speed-up |")
         w("|---|---:|---:|---:|---:|---:|")
-        w(f"| callscore | {cores[0]:.3f} | {cores[1]:.3f} | {mb / cores[0]:.1f} | {mb / cores_cpu[0]:.1f} "
-          f"| {speedup:.2f}× |")
+
+        def row(label, j1, j2=None, cpu=None, ratio=None):
+            """One command's row: -j1 (and -j2) seconds; the speed-up is j1 / j2 unless given."""
+            if j2 is not None and ratio is None:
+                ratio = j1 / j2
+            w(f"| {label} | {j1:.3f} | {fmt(j2, 3)} | {mb / j1:.1f} | {fmt(cpu and mb / cpu, 1)} "
+              f"| {fmt(ratio)}{'×' if ratio else ''} |")
+
+        row("callscore", cores[0], cores[1], cores_cpu[0])
         if len(cores) >= 4:
-            w(f"| rg | {cores[2]:.3f} | {cores[3]:.3f} | {mb / cores[2]:.1f} | {mb / cores_cpu[2]:.1f} "
-              f"| {cores[2] / cores[3]:.2f}× |")
+            row("rg", cores[2], cores[3], cores_cpu[2])
         if len(cores) >= 5:
-            w(f"| rg, every match | {cores[4]:.3f} | – | {mb / cores[4]:.1f} | {mb / cores_cpu[4]:.1f} | – |")
+            row("rg, every match", cores[4], cpu=cores_cpu[4])
         note = ""
         t = paired_times(a.run, f"paired-{a.cores_size}.json")
+        halves = None
         if t:
             block_speedup = speedup
             speedup = median_ratio(t[0], t[1])
-            w(f"| callscore, alternating runs | {statistics.median(t[0]):.3f} | {statistics.median(t[1]):.3f} "
-              f"| {mb / statistics.median(t[0]):.1f} | – | {speedup:.2f}× |")
+            med = [statistics.median(x) for x in t]
+            row("callscore, alternating runs", med[0], med[1], ratio=speedup)
             if len(t) >= 4:
-                w(f"| rg, alternating runs | {statistics.median(t[2]):.3f} | {statistics.median(t[3]):.3f} "
-                  f"| {mb / statistics.median(t[2]):.1f} | – | {median_ratio(t[2], t[3]):.2f}× |")
+                row("rg, alternating runs", med[2], med[3], ratio=median_ratio(t[2], t[3]))
             if len(t) >= 5:
-                w(f"| rg, every match, alternating runs | {statistics.median(t[4]):.3f} | – "
-                  f"| {mb / statistics.median(t[4]):.1f} | – | – |")
+                row("rg, every match, alternating runs", med[4])
             halves = paired_command(a.run, f"paired-{a.cores_size}.json", "sh -c ")
             if halves:
-                w(f"| two `-j1` processes, one per half of the folders (alternating runs) | "
-                  f"{statistics.median(t[0]):.3f} | {statistics.median(halves):.3f} | – | – "
-                  f"| {median_ratio(t[0], halves):.2f}× |")
+                row("two `-j1` processes, one per half of the folders (alternating runs)", med[0],
+                    statistics.median(halves), ratio=median_ratio(t[0], halves))
             note = (f"\nThe alternating rows run `-j1` and `-j2` one after the other in each of "
                     f"{len(t[0])} rounds (`benches/paired.py`); their speed-up is the median of the "
                     f"rounds' ratios, which a slow spell of the host cannot put on one side only. The "
@@ -315,13 +319,10 @@ def main():
                        "together, show what two cores of this machine give work that shares nothing: "
                        "the ceiling for `-j2`." if halves else "") + "\n")
         words = medians(a.run, f"words-{a.cores_size}.json")
-        if words:
-            words_cpu = cpu_times(a.run, f"words-{a.cores_size}.json")
-            w(f"| `cat \\| wc -w` (reference) | {words[0]:.3f} | – | {mb / words[0]:.1f} "
-              f"| {mb / words_cpu[0]:.1f} | – |")
-            if len(words) >= 2:
-                w(f"| `cat \\| wc -l` (reference) | {words[1]:.3f} | – | {mb / words[1]:.1f} "
-                  f"| {mb / words_cpu[1]:.1f} | – |")
+        words_cpu = cpu_times(a.run, f"words-{a.cores_size}.json")
+        for label, j1, cpu in zip(("`cat \\| wc -w` (reference)", "`cat \\| wc -l` (reference)"),
+                                  words, words_cpu):
+            row(label, j1, cpu=cpu)
         if note:
             w(note)
 
