@@ -1,6 +1,7 @@
 //! `callscore annotate`: the per-utterance view of acts and question pairing (SPEC section 5).
 
-use assert_cmd::Command;
+mod cli_support;
+
 use std::io::Write;
 
 const CALL: &str = "\
@@ -19,19 +20,12 @@ fn call_file() -> tempfile::NamedTempFile {
 }
 
 fn annotate(args: &[&str], file: &tempfile::NamedTempFile) -> String {
-    let out = Command::cargo_bin("callscore")
-        .unwrap()
-        .arg("annotate")
-        .args(args)
-        .arg(file.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    cli_support::success_stdout(
+        cli_support::callscore()
+            .arg("annotate")
+            .args(args)
+            .arg(file.path()),
+    )
 }
 
 #[test]

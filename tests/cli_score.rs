@@ -419,18 +419,13 @@ fn a_named_pipe_among_the_files_is_read_once_and_scored() {
         let pipe = pipe.clone();
         std::thread::spawn(move || std::fs::write(pipe, cli_support::CLEAN))
     };
-    let out = callscore()
-        .args(["score", "--format", "csv", "-j1"])
-        .arg(&first)
-        .arg(&pipe)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let csv = cli_support::success_stdout(
+        callscore()
+            .args(["score", "--format", "csv", "-j1"])
+            .arg(&first)
+            .arg(&pipe)
+            .timeout(std::time::Duration::from_secs(60)),
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+    assert_eq!(csv.lines().count(), 3);
     writer.join().unwrap().unwrap();
 }

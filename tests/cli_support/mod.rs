@@ -104,6 +104,17 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
 
+/// Standard output of a run that must succeed; a failure shows what the run said on stderr.
+pub fn success_stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// One callscore JSON call per line: `n` small calls with ids `call-<i>`.
 pub fn jsonl_calls(n: usize) -> String {
     (0..n)
