@@ -78,7 +78,7 @@ struct Scanner {
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
 pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
-    let mut out = std::mem::take(&mut n.padded).into_bytes();
+    let mut out = std::mem::take(&mut n.padded);
     out.clear();
     // Room for a typical text at once: a fresh `Normalized` (a rule re-reading a text, a
     // phrase from the rule file) then allocates each buffer about once instead of growing it
@@ -136,8 +136,8 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     } else {
         text.split_whitespace().count()
     };
-    // Only whole characters were copied, so this never fails.
-    n.padded = String::from_utf8(s.out).expect("normalised text is UTF-8");
+    // Only whole characters were copied: `padded` is UTF-8.
+    n.padded = s.out;
     look_up_words(words, n);
 }
 
@@ -147,7 +147,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
 // Not inlined: inside the byte loop's function the two loops share registers and spill more.
 #[inline(never)]
 fn look_up_words(table: &WordIndex, n: &mut Normalized) {
-    let padded = n.padded.as_bytes();
+    let padded = n.padded.as_slice();
     // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
     // registers instead of reloading them for each word.
     let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
@@ -366,7 +366,8 @@ mod tests {
         ) {
             let text = pieces.concat();
             let n = super::super::normalize::normalize(&text, &WordIndex::default());
-            let words: Vec<String> = (0..n.len()).map(|i| n.word(i).to_string()).collect();
+            let words: Vec<String> =
+                (0..n.len()).map(|i| String::from_utf8(n.word(i).to_vec()).unwrap()).collect();
             let breaks: Vec<bool> = (0..n.len()).map(|i| n.is(i, class::AFTER_BREAK)).collect();
             let (slow_words, slow_breaks, count) = slow_scan(&text);
             proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
@@ -394,7 +395,7 @@ mod tests {
             let mut content = Vec::new();
             let mut core: Vec<usize> = Vec::new();
             for i in 0..n.len() {
-                let word = n.word(i).as_bytes();
+                let word = n.word(i);
                 let key = word_key(word);
                 let info = table.lookup(word, key);
                 let after_break = n.words[i].classes & class::AFTER_BREAK;
