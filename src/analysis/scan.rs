@@ -58,11 +58,29 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
 fn load_chunk(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + PACKED_LEN) {
         Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
-        None => {
-            let mut buf = [0; PACKED_LEN];
-            let rest = &bytes[at.min(bytes.len())..];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
+        None => short_chunk(&bytes[at.min(bytes.len())..]),
+    }
+}
+
+/// The fewer than eight bytes at the end of a text, first byte lowest, from two loads that
+/// may overlap (overlapping bytes agree): a copy into a buffer calls `memcpy`, which costs more.
+/// Out of line, once per text or less, so that it takes no registers from the loops that call
+/// `load_chunk`.
+#[cold]
+#[inline(never)]
+fn short_chunk(rest: &[u8]) -> u64 {
+    let len = rest.len();
+    let at = |i: usize| u64::from(rest[i]) << (8 * i);
+    match len {
+        0 => 0,
+        1..4 => at(0) | at(len / 2) | at(len - 1),
+        _ => {
+            let word = |i: usize| {
+                u64::from(u32::from_le_bytes(
+                    rest[i..i + 4].try_into().expect("four bytes"),
+                ))
+            };
+            word(0) | word(len - 4) << (8 * (len - 4))
         }
     }
 }
@@ -411,6 +429,16 @@ mod tests {
             content.dedup();
             proptest::prop_assert_eq!(&n.content, &content, "{:?}", text);
             proptest::prop_assert_eq!(&n.core, &core, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn short_chunks_pack_their_bytes_first_lowest() {
+        let bytes = b"abcdefgh";
+        for len in 0..PACKED_LEN {
+            let mut buf = [0; PACKED_LEN];
+            buf[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(short_chunk(&bytes[..len]), u64::from_le_bytes(buf), "{len}");
         }
     }
 
