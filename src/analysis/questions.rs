@@ -322,7 +322,9 @@ fn syntactic_form(
     let s = &core[lead..];
     let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
     let yes_no = || {
-        if memchr::memmem::find(&n.padded, b" or ").is_some() {
+        // `padded` holds " or " exactly when a word is "or": a walk over the words' lengths
+        // costs less than setting up a substring search.
+        if (0..n.len()).any(|i| n.word(i) == b"or") {
             QuestionForm::Choice
         } else {
             QuestionForm::YesNo
