@@ -426,18 +426,28 @@ fn quotes_a_question(n: &Normalized, clause: &[usize]) -> bool {
     if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
         return false;
     }
-    (1..clause.len().saturating_sub(1)).any(|k| {
-        let verb = clause[k];
-        // The auxiliary's class bit before the word: comparing text for every word cost more
-        // than the rest of the question reader.
-        let reports = n.is(verb, REPORTING | QUOTE_VERB)
-            || (n.is(clause[k - 1], AUX) && n.word(verb) == b"like");
-        // "they ask me, how ...": the quote may follow the verb's object.
-        let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
-        reports
-            && (quote_starts(k + 1) || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
-            && told_by_someone_else(n, clause, k)
+    // The quote starts at a break right after the verb, or after the verb's object ("they ask
+    // me, how ..."): the verbs are looked for before the breaks, which are few, rather than at
+    // every word of the clause.
+    let breaks = |j: usize| n.is(clause[j], AFTER_BREAK);
+    (2..clause.len()).filter(|&j| breaks(j)).any(|j| {
+        introduces_quote(n, clause, j - 1)
+            || (j >= 3 && !breaks(j - 1) && introduces_quote(n, clause, j - 2))
     })
+}
+
+/// `clause[k]` is a reporting verb ("asks", "goes", "was like") of someone other than the
+/// listener.
+// Inlined: called at every break of a written clause, where its first test usually decides.
+#[inline(always)]
+fn introduces_quote(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    use class::*;
+    let verb = clause[k];
+    // The auxiliary's class bit before the word: comparing text for every word cost more
+    // than the rest of the question reader.
+    let reports =
+        n.is(verb, REPORTING | QUOTE_VERB) || (n.is(clause[k - 1], AUX) && n.word(verb) == b"like");
+    reports && told_by_someone_else(n, clause, k)
 }
 
 /// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
@@ -536,4 +546,57 @@ fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
                 .any(|&w| n.is(w, REPORTING))
             && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{normalize::normalize, words::WordIndex};
+
+    /// What `quotes_a_question` computes, verb by verb: a reporting verb followed by a break,
+    /// or by one word and a break.
+    fn quotes_slow(n: &Normalized, clause: &[usize]) -> bool {
+        use class::*;
+        if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
+            return false;
+        }
+        (1..clause.len().saturating_sub(1)).any(|k| {
+            let verb = clause[k];
+            let reports = n.is(verb, REPORTING | QUOTE_VERB)
+                || (n.is(clause[k - 1], AUX) && n.word(verb) == b"like");
+            let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
+            reports
+                && (quote_starts(k + 1)
+                    || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
+                && told_by_someone_else(n, clause, k)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+        #[test]
+        fn quotes_are_found_from_the_breaks_as_from_every_verb(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "they", "she", "you", "you'd", "asks", "goes", "was", "like", "me", "why",
+                "is", "it", "how", "uh", " ", ", ", ". ", "? ", " - ",
+            ]), 1..16)
+        ) {
+            let mut words = WordIndex::default();
+            words.add(&["asks".into()], class::REPORTING);
+            words.add(&["goes".into()], class::QUOTE_VERB);
+            words.add(&["was".into(), "is".into()], class::AUX);
+            words.add(&["they".into(), "she".into(), "you".into(), "it".into()], class::SUBJECT);
+            words.add(&["why".into(), "how".into()], class::WH);
+            let text = pieces.join(" ");
+            let n = normalize(&text, &words);
+            let every: Vec<usize> = (0..n.len()).collect();
+            for clause in [&every[..], &n.core[..]].into_iter().filter(|c| !c.is_empty()) {
+                proptest::prop_assert_eq!(
+                    quotes_a_question(&n, clause),
+                    quotes_slow(&n, clause),
+                    "{:?} {:?}", text, clause
+                );
+            }
+        }
+    }
 }
