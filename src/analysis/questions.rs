@@ -412,13 +412,14 @@ fn confirms_about_listener(n: &Normalized, clause: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
         return false;
     };
-    let head = n.word(first);
+    // The class bits before the text: few clauses end in a tag, and they rule out the rest.
+    let head = || n.word(first);
     clause.len() >= 4
-        && (head == b"you" || head.starts_with(b"you'"))
+        && n.is(last, class::CONFIRMATION_TAG)
         && n.is(last, class::AFTER_BREAK)
         // The "huh" of "uh-huh" is a backchannel, not a tag.
         && !n.is(last - 1, class::HESITATION)
-        && n.is(last, class::CONFIRMATION_TAG)
+        && (head() == b"you" || head().starts_with(b"you'"))
 }
 
 /// "and then the CFO goes, well, why do we need it?": a question after someone's reporting verb
