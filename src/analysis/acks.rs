@@ -48,7 +48,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
         if let Some((k, len)) = longest_phrase(n, i, lex) {
             answer_words_only &= lex.is_yes_no_at(n, i, len);
             let said = phrase(n, i, len);
-            after_oh |= said == "oh" || said == "really";
+            after_oh |= said == b"oh" || said == b"really";
             kind = Some(kind.map_or(k, |old| strongest(old, k)));
             i += len;
         } else if i + 1 == n.len()
@@ -58,7 +58,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
             // "that's a good size", "oh, how awful, really": one word may finish an evaluation.
             i += 1;
         } else if n.is(i, class::ACK_PADDING) {
-            after_oh |= n.word(i) == "oh";
+            after_oh |= n.word(i) == b"oh";
             i += 1;
         } else if (after_oh || (i == 0 && n.question_mark)) && echo_question(n, i) {
             // "oh, did you?" / "you do?": a backchannel that sounds like a question.
@@ -82,7 +82,7 @@ pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     })
 }
 
-fn phrase(n: &Normalized, i: usize, len: usize) -> &str {
+fn phrase(n: &Normalized, i: usize, len: usize) -> &[u8] {
     &n.padded[n.start(i)..n.end(i + len - 1)]
 }
 

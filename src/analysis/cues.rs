@@ -36,7 +36,7 @@ pub(crate) fn read_utterance(
     if n.question_mark
         && shape.is_some_and(|s| s.whole)
         && is_whole_tag(n, matches)
-        && !lex.asking_backchannels.contains_key(n.padded.trim())
+        && !lex.asking_backchannels.contains_key(n.padded.trim_ascii())
     {
         shape = None;
     }

@@ -127,13 +127,17 @@ impl Lexicon {
         lex.not_questions = q
             .word_searches
             .iter()
-            .map(|p| (normalize_phrase(p), true))
-            .chain(q.not_questions.iter().map(|p| (normalize_phrase(p), false)))
+            .map(|p| (normalize_phrase(p).into_bytes(), true))
+            .chain(
+                q.not_questions
+                    .iter()
+                    .map(|p| (normalize_phrase(p).into_bytes(), false)),
+            )
             .collect();
         lex.not_question_max_words = lex
             .not_questions
             .keys()
-            .map(|p| p.split(' ').count())
+            .map(|p| words_of(p).count())
             .max()
             .unwrap_or(0);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
@@ -142,12 +146,12 @@ impl Lexicon {
         let starts: Vec<String> = lex
             .acks
             .keys()
-            .filter_map(|p| p.split(' ').next().map(str::to_string))
+            .filter_map(|p| words_of(p).next().map(str::to_string))
             .collect();
         lex.words.add(&starts, class::ACK_START);
         // A set: the evaluation phrases repeat their heads' words many times. Sorting and
         // de-duplicating gives the order a `BTreeSet` would, for a fifth of its start-up cost.
-        let mut ack_words: Vec<&str> = lex.acks.keys().flat_map(|p| p.split(' ')).collect();
+        let mut ack_words: Vec<&str> = lex.acks.keys().flat_map(|p| words_of(p)).collect();
         ack_words.sort_unstable();
         ack_words.dedup();
         let ack_words: Vec<String> = ack_words.into_iter().map(str::to_string).collect();
@@ -155,7 +159,8 @@ impl Lexicon {
         let yes_no_starts: Vec<String> = lex
             .yes_no
             .keys()
-            .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
+            .filter(|p| p.contains(&b' '))
+            .filter_map(|p| words_of(p).next().map(str::to_string))
             .collect();
         lex.words.add(&yes_no_starts, class::YES_NO_START);
         Ok(lex)
@@ -196,7 +201,7 @@ impl Lexicon {
     }
 
     /// Whether a normalised phrase answers a yes-no question ("yeah", "uh huh", "nope").
-    pub fn is_yes_no(&self, phrase: &str) -> bool {
+    pub fn is_yes_no(&self, phrase: &[u8]) -> bool {
         self.yes_no.contains_key(phrase)
     }
 
@@ -213,7 +218,7 @@ impl Lexicon {
         }
     }
 
-    pub(crate) fn ack_phrase(&self, phrase: &str) -> Option<AckKind> {
+    pub(crate) fn ack_phrase(&self, phrase: &[u8]) -> Option<AckKind> {
         self.acks.get(phrase).copied()
     }
 }
@@ -228,9 +233,18 @@ fn check_fraction(name: &str, v: f64) -> Result<(), String> {
     }
 }
 
+/// The words of a phrase kept as a map key: normalised, so UTF-8 with single spaces.
+fn words_of(phrase: &[u8]) -> impl Iterator<Item = &str> {
+    std::str::from_utf8(phrase)
+        .expect("phrase keys are normalised text")
+        .split(' ')
+}
+
 /// A phrase list as a set of normalised phrases.
 fn phrase_set(list: &[String]) -> WordMap<()> {
-    list.iter().map(|p| (normalize_phrase(p), ())).collect()
+    list.iter()
+        .map(|p| (normalize_phrase(p).into_bytes(), ()))
+        .collect()
 }
 
 fn word_index(config: &AnalysisConfig) -> WordIndex {
@@ -268,7 +282,7 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
     let mut put = |phrase: String, kind: AckKind| {
         if !phrase.is_empty() {
             lex.ack_max_phrase_words = lex.ack_max_phrase_words.max(phrase.split(' ').count());
-            lex.acks.insert(phrase, kind);
+            lex.acks.insert(phrase.into_bytes(), kind);
         }
     };
     for (list, kind) in [
@@ -357,10 +371,16 @@ mod tests {
             let n = normalize(text, &lex.words);
             for i in 0..n.len().saturating_sub(1) {
                 let (a, b) = (n.word(i), n.word(i + 1));
-                let by_text = pairs.iter().any(|(x, y)| x == a && y == b);
-                assert_eq!(lex.is_discourse_phrase(&n, i, i + 1), by_text, "{a} {b}");
-                let lead = a == "you" && b == "know";
-                assert_eq!(lex.is_embedding_lead(&n, i, i + 1), lead, "{a} {b}");
+                let by_text = pairs
+                    .iter()
+                    .any(|(x, y)| x.as_bytes() == a && y.as_bytes() == b);
+                assert_eq!(
+                    lex.is_discourse_phrase(&n, i, i + 1),
+                    by_text,
+                    "{a:?} {b:?}"
+                );
+                let lead = a == b"you" && b == b"know";
+                assert_eq!(lex.is_embedding_lead(&n, i, i + 1), lead, "{a:?} {b:?}");
             }
         }
     }

@@ -43,7 +43,9 @@ pub mod class {
 pub struct Normalized {
     /// Lower-case words separated by single spaces, with one space before the first word and
     /// one after the last, so that phrase patterns `" word word "` match whole words only.
-    pub padded: String,
+    /// UTF-8, kept as bytes: turning the scan's output into a `String` would check every byte
+    /// again, and the readers compare bytes.
+    pub padded: Vec<u8>,
     /// Each word: its bytes in `padded`, class bits and phrase-word id, kept together so
     /// that the scan records a word with one push.
     pub words: Vec<Word>,
@@ -85,7 +87,7 @@ impl Normalized {
         self.words.is_empty()
     }
 
-    pub fn word(&self, i: usize) -> &str {
+    pub fn word(&self, i: usize) -> &[u8] {
         let w = self.words[i];
         &self.padded[w.start as usize..w.end as usize]
     }
@@ -137,7 +139,7 @@ pub fn normalize_phrase(phrase: &str) -> String {
         return phrase.to_string();
     }
     let n = normalize(phrase, &WordIndex::default());
-    n.padded.trim().to_string()
+    String::from_utf8_lossy(n.padded.trim_ascii()).into_owned()
 }
 
 /// Lower-case ASCII words separated by single spaces, with apostrophes only between letters:
@@ -269,14 +271,12 @@ mod tests {
     #[test]
     fn words_are_lower_case_and_keep_contractions() {
         let n = normalize("Hey, we've ONLY got 28 minutes… Don’t worry!", &index());
-        let words: Vec<&str> = (0..n.len()).map(|i| n.word(i)).collect();
-        assert_eq!(
-            words,
-            [
-                "hey", "we've", "only", "got", "28", "minutes", "don't", "worry"
-            ]
-        );
-        assert_eq!(n.padded, " hey we've only got 28 minutes don't worry ");
+        let words: Vec<&[u8]> = (0..n.len()).map(|i| n.word(i)).collect();
+        let expected: [&[u8]; 8] = [
+            b"hey", b"we've", b"only", b"got", b"28", b"minutes", b"don't", b"worry",
+        ];
+        assert_eq!(words, expected);
+        assert_eq!(n.padded, b" hey we've only got 28 minutes don't worry ");
         assert!(n.punctuated);
         assert!(!n.question_mark);
     }
@@ -294,16 +294,16 @@ mod tests {
         );
         let text = "We MEETINGS Migration, DON'T Café STRASSE straße 12345678 a\u{11}b\u{19}x x";
         let n = normalize(text, &w);
-        let words: Vec<&str> = (0..n.len()).map(|i| n.word(i)).collect();
+        let words: Vec<&[u8]> = (0..n.len()).map(|i| n.word(i)).collect();
         assert_eq!(
-            words.join(" "),
+            String::from_utf8(words.join(&b' ')).unwrap(),
             "we meetings migration don't café strasse straße 12345678 a b x x"
         );
-        let listed_words: Vec<&str> = (0..n.len())
+        let listed_words: Vec<&[u8]> = (0..n.len())
             .filter(|&i| n.is(i, class::STOP))
             .map(|i| n.word(i))
             .collect();
-        assert_eq!(listed_words.join(" "), format!("{listed} x"));
+        assert_eq!(listed_words.join(&b' '), format!("{listed} x").into_bytes());
         // The same stem hashes alike from a short word, a long one and one read past its end.
         let a = normalize("migrate", &WordIndex::default());
         let b = normalize("Migrating, then", &WordIndex::default());
@@ -327,10 +327,8 @@ mod tests {
             "caf\u{e9}",
             "",
         ] {
-            let slow = normalize(p, &WordIndex::default())
-                .padded
-                .trim()
-                .to_string();
+            let padded = normalize(p, &WordIndex::default()).padded;
+            let slow = String::from_utf8(padded.trim_ascii().to_vec()).unwrap();
             assert_eq!(normalize_phrase(p), slow, "{p:?}");
         }
         assert!(is_normalized(b"i'm sorry to hear that"));

@@ -234,9 +234,6 @@ fn starts_with_yes_no(n: &Normalized, lex: &Lexicon) -> bool {
 }
 
 /// The word at byte `start` of `padded` begins with a digit.
-fn starts_number(padded: &str, start: u32) -> bool {
-    padded
-        .as_bytes()
-        .get(start as usize)
-        .is_some_and(u8::is_ascii_digit)
+fn starts_number(padded: &[u8], start: u32) -> bool {
+    padded.get(start as usize).is_some_and(u8::is_ascii_digit)
 }

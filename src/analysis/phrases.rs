@@ -153,12 +153,12 @@ mod tests {
     use crate::analysis::words::WordIndex;
 
     /// Every overlapping occurrence of `" phrase "` in `padded`, as a byte search finds them.
-    fn byte_search(padded: &str, phrases: &[(&str, Target)]) -> Vec<(Target, usize, usize)> {
+    fn byte_search(padded: &[u8], phrases: &[(&str, Target)]) -> Vec<(Target, usize, usize)> {
         let mut found = Vec::new();
         for &(p, target) in phrases {
             let pattern = format!(" {p} ");
             for start in 0..padded.len() {
-                if padded[start..].starts_with(&pattern) {
+                if padded[start..].starts_with(pattern.as_bytes()) {
                     found.push((target, start, start + pattern.len()));
                 }
             }

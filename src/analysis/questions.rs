@@ -19,7 +19,10 @@ pub(crate) const INVERTED_SUBJECT: u32 = class::SUBJECT | class::TAG_SUBJECT | c
 
 /// Whether `word` is among the discourse markers skipped before the clause (`core[..lead]`):
 /// "and" joins the clause to what the speaker is telling, "or" offers an alternative.
-fn led_by(n: &Normalized, core: &[usize], lead: usize, word: &str) -> bool {
+// Inlined: most clauses have no markers before them (`lead` is 0), and then a call costs more
+// than the test.
+#[inline(always)]
+fn led_by(n: &Normalized, core: &[usize], lead: usize, word: &[u8]) -> bool {
     core[..lead].iter().any(|&i| n.word(i) == word)
 }
 
@@ -132,7 +135,7 @@ pub(crate) fn detect_from(
     let quoted = || {
         (0..n.len()).any(|i| {
             n.is(i, class::REPORTING)
-                && (i == 0 || n.word(i - 1) != "you")
+                && (i == 0 || n.word(i - 1) != b"you")
                 && (n.is(i + 1, class::AFTER_BREAK | class::AUX | class::WH)
                     || n.is(i + 2, class::AFTER_BREAK))
         })
@@ -223,8 +226,8 @@ fn reports_a_request(n: &Normalized, start: usize) -> bool {
     let before = verb.saturating_sub(3)..verb;
     let governed = before
         .clone()
-        .any(|i| n.word(i) == "to" || n.is(i, AUX | SUBJECT));
-    governed && !before.into_iter().any(|i| n.word(i).starts_with("you"))
+        .any(|i| n.word(i) == b"to" || n.is(i, AUX | SUBJECT));
+    governed && !before.into_iter().any(|i| n.word(i).starts_with(b"you"))
 }
 
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says
@@ -236,7 +239,7 @@ pub(crate) fn is_written(n: &Normalized) -> bool {
 /// A wh-question whose inverted auxiliary has "I" for subject ("what do I", "what else did I").
 fn asks_oneself(n: &Normalized, clause: &[usize]) -> bool {
     (1..clause.len().min(3)).any(|k| {
-        n.is(clause[k], class::AUX) && clause.get(k + 1).is_some_and(|&i| n.word(i) == "i")
+        n.is(clause[k], class::AUX) && clause.get(k + 1).is_some_and(|&i| n.word(i) == b"i")
     })
 }
 
@@ -258,7 +261,7 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     // Only "what"/"who" head a subject clause; "how old is she" asks.
     let head = n.word(clause[0]);
     if !n.is(clause[0], WH | WH_CONTRACTION)
-        || !(head.starts_with("what") || head.starts_with("who"))
+        || !(head.starts_with(b"what") || head.starts_with(b"who"))
     {
         return false;
     }
@@ -276,7 +279,7 @@ fn pseudo_cleft(n: &Normalized, clause: &[usize]) -> bool {
     // With its own auxiliary one word will do: "what is funny is ...".
     let own_words = if first == 2 { 1 } else { 2 };
     (first + own_words..clause.len()).any(|k| {
-        matches!(n.word(clause[k]), "is" | "was")
+        matches!(n.word(clause[k]), b"is" | b"was")
             && !clause[first..k]
                 .iter()
                 .any(|&w| n.is(w, AUX | WH | WH_CONTRACTION | EMBEDDER))
@@ -294,7 +297,7 @@ fn inverted_subject_at(n: &Normalized, clause: &[usize], k: usize) -> bool {
     };
     let complement = is_written(n)
         && k + 1 < clause.len()
-        && matches!(n.word(w), "that" | "this" | "these" | "those");
+        && matches!(n.word(w), b"that" | b"this" | b"these" | b"those");
     n.is(w, SUBJECT | TAG_SUBJECT) && !complement
 }
 
@@ -322,7 +325,9 @@ fn syntactic_form(
     let s = &core[lead..];
     let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
     let yes_no = || {
-        if n.padded.contains(" or ") {
+        // `padded` holds " or " exactly when a word is "or": a walk over the words' lengths
+        // costs less than setting up a substring search.
+        if (0..n.len()).any(|i| n.word(i) == b"or") {
             QuestionForm::Choice
         } else {
             QuestionForm::YesNo
@@ -342,7 +347,7 @@ fn syntactic_form(
         && is(0, WH_SUBJECT)
         && s.len() >= lex.question_min_words
         && !is(1, SUBJECT | DETERMINER | AUX | DISCOURSE)
-        && !led_by(n, core, lead, "and")
+        && !led_by(n, core, lead, b"and")
     {
         return Some(QuestionForm::Wh);
     }
@@ -352,7 +357,7 @@ fn syntactic_form(
         && is_written(n)
         && is(0, DO_SUPPORT)
         && !is(1, SUBJECT)
-        && led_by(n, core, lead, "and");
+        && led_by(n, core, lead, b"and");
     if is(0, AUX)
         && s.len() >= lex.question_min_words
         && is(1, SUBJECT | DETERMINER)
@@ -362,7 +367,7 @@ fn syntactic_form(
     }
     // "does San Antonio have one": do-support before any subject (but not "don't worry").
     if is(0, DO_SUPPORT)
-        && !n.word(s[0]).ends_with("n't")
+        && !n.word(s[0]).ends_with(b"n't")
         && s.len() > lex.question_min_words
         && !is(1, AUX | DISCOURSE | NEGATION)
         && !goes_on_a_list
@@ -381,7 +386,7 @@ fn syntactic_form(
     }
     // An elliptical "do you?" / "isn't it?" on its own (not "so do I"); with a full stop it is
     // a backchannel ("Oh, do you.").
-    if s.len() == 2 && !n.full_stop && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != "i" {
+    if s.len() == 2 && !n.full_stop && is(0, AUX) && is(1, TAG_SUBJECT) && n.word(s[1]) != b"i" {
         let after_so = lead > 0 && n.is(core[lead - 1], EMBEDDER);
         if !after_so {
             return Some(QuestionForm::YesNo);
@@ -407,13 +412,14 @@ fn confirms_about_listener(n: &Normalized, clause: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (clause.first(), clause.last()) else {
         return false;
     };
-    let head = n.word(first);
+    // The class bits before the text: few clauses end in a tag, and they rule out the rest.
+    let head = || n.word(first);
     clause.len() >= 4
-        && (head == "you" || head.starts_with("you'"))
+        && n.is(last, class::CONFIRMATION_TAG)
         && n.is(last, class::AFTER_BREAK)
         // The "huh" of "uh-huh" is a backchannel, not a tag.
         && !n.is(last - 1, class::HESITATION)
-        && n.is(last, class::CONFIRMATION_TAG)
+        && (head() == b"you" || head().starts_with(b"you'"))
 }
 
 /// "and then the CFO goes, well, why do we need it?": a question after someone's reporting verb
@@ -424,25 +430,35 @@ fn quotes_a_question(n: &Normalized, clause: &[usize]) -> bool {
     if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
         return false;
     }
-    (1..clause.len().saturating_sub(1)).any(|k| {
-        let verb = clause[k];
-        // The auxiliary's class bit before the word: comparing text for every word cost more
-        // than the rest of the question reader.
-        let reports = n.is(verb, REPORTING | QUOTE_VERB)
-            || (n.is(clause[k - 1], AUX) && n.word(verb) == "like");
-        // "they ask me, how ...": the quote may follow the verb's object.
-        let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
-        reports
-            && (quote_starts(k + 1) || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
-            && told_by_someone_else(n, clause, k)
+    // The quote starts at a break right after the verb, or after the verb's object ("they ask
+    // me, how ..."): the verbs are looked for before the breaks, which are few, rather than at
+    // every word of the clause.
+    let breaks = |j: usize| n.is(clause[j], AFTER_BREAK);
+    (2..clause.len()).filter(|&j| breaks(j)).any(|j| {
+        introduces_quote(n, clause, j - 1)
+            || (j >= 3 && !breaks(j - 1) && introduces_quote(n, clause, j - 2))
     })
+}
+
+/// `clause[k]` is a reporting verb ("asks", "goes", "was like") of someone other than the
+/// listener.
+// Inlined: called at every break of a written clause, where its first test usually decides.
+#[inline(always)]
+fn introduces_quote(n: &Normalized, clause: &[usize], k: usize) -> bool {
+    use class::*;
+    let verb = clause[k];
+    // The auxiliary's class bit before the word: comparing text for every word cost more
+    // than the rest of the question reader.
+    let reports =
+        n.is(verb, REPORTING | QUOTE_VERB) || (n.is(clause[k - 1], AUX) && n.word(verb) == b"like");
+    reports && told_by_someone_else(n, clause, k)
 }
 
 /// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
 /// with one word between ("they just go", "she was like").
 fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
     let subject = |j: usize| n.is(clause[j], class::SUBJECT);
-    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with("you");
+    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with(b"you");
     teller(k - 1) || (k >= 2 && !subject(k - 1) && teller(k - 2))
 }
 
@@ -451,7 +467,7 @@ fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
 /// when cut off.
 fn alternative_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
     use class::*;
-    led_by(n, core, lead, "or")
+    led_by(n, core, lead, b"or")
         && n.is(core[lead], AUX)
         && core
             .get(lead + 1)
@@ -469,13 +485,13 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
     if !n.is(aux, AUX) || !n.is(subj, TAG_SUBJECT) {
         return false;
     }
-    let negative_tag = n.word(aux).ends_with("n't");
+    let negative_tag = n.word(aux).ends_with(b"n't");
     // Written text sets a tag off with a comma ("..., isn't there"); speech recognition does not.
     if n.punctuated && !n.is(aux, AFTER_BREAK) && !(negative_tag && unmarked_tag(n, core)) {
         return false;
     }
     // "... to do it" / "... don't have it": "it" after a main verb is its object, not a tag.
-    if !negative_tag && n.word(subj) == "it" && !matches!(n.word(aux), "is" | "was" | "will") {
+    if !negative_tag && n.word(subj) == b"it" && !matches!(n.word(aux), b"is" | b"was" | b"will") {
         return false;
     }
     let negative_statement = core[..core.len() - 2].iter().any(|&i| n.is(i, NEGATION));
@@ -494,8 +510,8 @@ fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
         .collect();
     let has_subject = statement
         .iter()
-        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with("'s"));
-    n.word(core[core.len() - 1]) != "there" && statement.len() >= 2 && has_subject
+        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with(b"'s"));
+    n.word(core[core.len() - 1]) != b"there" && statement.len() >= 2 && has_subject
 }
 
 /// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the
@@ -509,9 +525,9 @@ fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
     // oneself ("why can't I", "what was it") is not asking the listener.
     (1..s.len().saturating_sub(2)).any(|j| {
         n.is(s[j], WH)
-            && n.word(s[j]) != "who"
+            && n.word(s[j]) != b"who"
             && n.is(s[j + 1], AUX)
-            && (n.word(s[j + 2]) == "you" || n.is(s[j + 2], DETERMINER))
+            && (n.word(s[j + 2]) == b"you" || n.is(s[j + 2], DETERMINER))
             && !n.is(s[j - 1], WH | AUX | REPORTING)
             && (n.is(s[j - 1], DISCOURSE) || !n.is(s[j - 1], EMBEDDER))
             && !s[..j].iter().any(|&w| n.is(w, REPORTING))
@@ -526,12 +542,65 @@ fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
     core.windows(4).enumerate().any(|(k, w)| {
         let (j, before, aux, subj, next) = (k + 1, w[0], w[1], w[2], w[3]);
         n.is(aux, INVERTING)
-            && n.word(subj) == "you"
+            && n.word(subj) == b"you"
             && !n.is(subj, AFTER_BREAK)
             && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
             && !core[j.saturating_sub(3)..j]
                 .iter()
                 .any(|&w| n.is(w, REPORTING))
-            && (n.word(next) != "know" || n.is(aux, DO_SUPPORT))
+            && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{normalize::normalize, words::WordIndex};
+
+    /// What `quotes_a_question` computes, verb by verb: a reporting verb followed by a break,
+    /// or by one word and a break.
+    fn quotes_slow(n: &Normalized, clause: &[usize]) -> bool {
+        use class::*;
+        if !is_written(n) || n.is(clause[0], AUX | WH | WH_CONTRACTION) {
+            return false;
+        }
+        (1..clause.len().saturating_sub(1)).any(|k| {
+            let verb = clause[k];
+            let reports = n.is(verb, REPORTING | QUOTE_VERB)
+                || (n.is(clause[k - 1], AUX) && n.word(verb) == b"like");
+            let quote_starts = |j: usize| clause.get(j).is_some_and(|&w| n.is(w, AFTER_BREAK));
+            reports
+                && (quote_starts(k + 1)
+                    || (quote_starts(k + 2) && !n.is(clause[k + 1], AFTER_BREAK)))
+                && told_by_someone_else(n, clause, k)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+        #[test]
+        fn quotes_are_found_from_the_breaks_as_from_every_verb(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "they", "she", "you", "you'd", "asks", "goes", "was", "like", "me", "why",
+                "is", "it", "how", "uh", " ", ", ", ". ", "? ", " - ",
+            ]), 1..16)
+        ) {
+            let mut words = WordIndex::default();
+            words.add(&["asks".into()], class::REPORTING);
+            words.add(&["goes".into()], class::QUOTE_VERB);
+            words.add(&["was".into(), "is".into()], class::AUX);
+            words.add(&["they".into(), "she".into(), "you".into(), "it".into()], class::SUBJECT);
+            words.add(&["why".into(), "how".into()], class::WH);
+            let text = pieces.join(" ");
+            let n = normalize(&text, &words);
+            let every: Vec<usize> = (0..n.len()).collect();
+            for clause in [&every[..], &n.core[..]].into_iter().filter(|c| !c.is_empty()) {
+                proptest::prop_assert_eq!(
+                    quotes_a_question(&n, clause),
+                    quotes_slow(&n, clause),
+                    "{:?} {:?}", text, clause
+                );
+            }
+        }
+    }
 }

@@ -58,11 +58,29 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
 fn load_chunk(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + PACKED_LEN) {
         Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
-        None => {
-            let mut buf = [0; PACKED_LEN];
-            let rest = &bytes[at.min(bytes.len())..];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
+        None => short_chunk(&bytes[at.min(bytes.len())..]),
+    }
+}
+
+/// The fewer than eight bytes at the end of a text, first byte lowest, from two loads that
+/// may overlap (overlapping bytes agree): a copy into a buffer calls `memcpy`, which costs more.
+/// Out of line, once per text or less, so that it takes no registers from the loops that call
+/// `load_chunk`.
+#[cold]
+#[inline(never)]
+fn short_chunk(rest: &[u8]) -> u64 {
+    let len = rest.len();
+    let at = |i: usize| u64::from(rest[i]) << (8 * i);
+    match len {
+        0 => 0,
+        1..4 => at(0) | at(len / 2) | at(len - 1),
+        _ => {
+            let word = |i: usize| {
+                u64::from(u32::from_le_bytes(
+                    rest[i..i + 4].try_into().expect("four bytes"),
+                ))
+            };
+            word(0) | word(len - 4) << (8 * (len - 4))
         }
     }
 }
@@ -78,7 +96,7 @@ struct Scanner {
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
 pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
-    let mut out = std::mem::take(&mut n.padded).into_bytes();
+    let mut out = std::mem::take(&mut n.padded);
     out.clear();
     // Room for a typical text at once: a fresh `Normalized` (a rule re-reading a text, a
     // phrase from the rule file) then allocates each buffer about once instead of growing it
@@ -136,8 +154,8 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     } else {
         text.split_whitespace().count()
     };
-    // Only whole characters were copied, so this never fails.
-    n.padded = String::from_utf8(s.out).expect("normalised text is UTF-8");
+    // Only whole characters were copied: `padded` is UTF-8.
+    n.padded = s.out;
     look_up_words(words, n);
 }
 
@@ -147,7 +165,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
 // Not inlined: inside the byte loop's function the two loops share registers and spill more.
 #[inline(never)]
 fn look_up_words(table: &WordIndex, n: &mut Normalized) {
-    let padded = n.padded.as_bytes();
+    let padded = n.padded.as_slice();
     // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
     // registers instead of reloading them for each word.
     let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
@@ -366,7 +384,8 @@ mod tests {
         ) {
             let text = pieces.concat();
             let n = super::super::normalize::normalize(&text, &WordIndex::default());
-            let words: Vec<String> = (0..n.len()).map(|i| n.word(i).to_string()).collect();
+            let words: Vec<String> =
+                (0..n.len()).map(|i| String::from_utf8(n.word(i).to_vec()).unwrap()).collect();
             let breaks: Vec<bool> = (0..n.len()).map(|i| n.is(i, class::AFTER_BREAK)).collect();
             let (slow_words, slow_breaks, count) = slow_scan(&text);
             proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
@@ -394,7 +413,7 @@ mod tests {
             let mut content = Vec::new();
             let mut core: Vec<usize> = Vec::new();
             for i in 0..n.len() {
-                let word = n.word(i).as_bytes();
+                let word = n.word(i);
                 let key = word_key(word);
                 let info = table.lookup(word, key);
                 let after_break = n.words[i].classes & class::AFTER_BREAK;
@@ -410,6 +429,16 @@ mod tests {
             content.dedup();
             proptest::prop_assert_eq!(&n.content, &content, "{:?}", text);
             proptest::prop_assert_eq!(&n.core, &core, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn short_chunks_pack_their_bytes_first_lowest() {
+        let bytes = b"abcdefgh";
+        for len in 0..PACKED_LEN {
+            let mut buf = [0; PACKED_LEN];
+            buf[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(short_chunk(&bytes[..len]), u64::from_le_bytes(buf), "{len}");
         }
     }
 

@@ -15,7 +15,7 @@ pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
     (2..core.len().saturating_sub(2)).any(|j| {
         let (aux, subject, after) = (core[j], core[j + 1], core[j + 2]);
         n.is(aux, AUX)
-            && n.word(aux).ends_with("n't")
+            && n.word(aux).ends_with(b"n't")
             && n.is(aux, AFTER_BREAK)
             && n.is(subject, TAG_SUBJECT)
             && !n.is(subject, AFTER_BREAK)
@@ -26,8 +26,7 @@ pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
 
 /// Whether `padded` holds a word ending in "n't", as `padded.contains("n't ")` says: found from
 /// its apostrophes, which are few, for a fraction of the cost of a substring search.
-fn has_negative_contraction(padded: &str) -> bool {
-    let b = padded.as_bytes();
+fn has_negative_contraction(b: &[u8]) -> bool {
     memchr::memchr_iter(b'\'', b)
         .any(|p| p > 0 && b[p - 1] == b'n' && b.get(p + 1..p + 3) == Some(b"t ".as_slice()))
 }
@@ -38,7 +37,7 @@ fn states(n: &Normalized, words: &[usize]) -> bool {
     use class::*;
     let said = || words.iter().filter(|&&i| !n.is(i, DISCOURSE | HESITATION));
     said().count() >= 2
-        && said().any(|&i| n.is(i, SUBJECT | AUX) || n.word(i).ends_with("'s"))
+        && said().any(|&i| n.is(i, SUBJECT | AUX) || n.word(i).ends_with(b"'s"))
         && !words.iter().any(|&i| n.is(i, NEGATION))
 }
 
@@ -64,7 +63,7 @@ mod tests {
             " n'",
         ] {
             assert_eq!(
-                has_negative_contraction(padded),
+                has_negative_contraction(padded.as_bytes()),
                 padded.contains("n't "),
                 "{padded:?}"
             );

@@ -53,8 +53,9 @@ impl Hasher for FnvHasher {
     }
 }
 
-/// A string-keyed map with the fast hasher.
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+/// A map keyed by normalised phrases, with the fast hasher. The keys are bytes, as
+/// `Normalized::padded` is: a phrase cut from it is looked up as it is.
+pub type WordMap<V> = HashMap<Vec<u8>, V, BuildHasherDefault<FnvHasher>>;
 
 /// What the table knows about one word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -22,12 +22,7 @@ pub fn spot<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<Spotted<'l>> {
     let n = normalize::normalize(text, &lexicon.words);
     let mut raw = Vec::new();
     lexicon.matches(&n, &mut raw);
-    let words_before = |byte: usize| {
-        n.padded.as_bytes()[..byte]
-            .iter()
-            .filter(|&&b| b == b' ')
-            .count()
-    };
+    let words_before = |byte: usize| n.padded[..byte].iter().filter(|&&b| b == b' ').count();
     let mut found: Vec<Spotted> = raw
         .into_iter()
         .filter_map(|(target, start, end)| match target {
@@ -35,7 +30,7 @@ pub fn spot<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<Spotted<'l>> {
                 label: lexicon.cue_label(id),
                 start: words_before(start),
                 end: words_before(end - 1),
-                phrase: n.padded[start..end].trim().to_string(),
+                phrase: String::from_utf8_lossy(n.padded[start..end].trim_ascii()).into_owned(),
             }),
             _ => None,
         })
