@@ -113,16 +113,20 @@ corpus() {  # corpus SIZE -> prints the folder, generating it unless the cached 
 
 # --- measurements -------------------------------------------------------------------------
 # hyperfine -N runs commands without a shell, so the arguments below are split on spaces.
+# Each argument after a space, quoted so that a line of the commands file can be pasted into a
+# shell: in double quotes when it holds a single quote (`sh -c '...'`), else in single quotes.
+quoted() {
+    local arg
+    for arg in "$@"; do
+        case $arg in *"'"*) printf ' "%s"' "$arg" ;; *) printf " '%s'" "$arg" ;; esac
+    done
+}
+
 timeit() {  # timeit NAME COMMAND... -> $RUN_DIR/NAME.json
     local name=$1; shift
     local ignore=()
     [ "${HF_IGNORE:-0}" = 1 ] && ignore=(--ignore-failure)
-    printf 'hyperfine -N --warmup 1 --runs %s' "$RUNS" >> "$COMMANDS"
-    local arg
-    for arg in "$@"; do  # quoted so that the line can be pasted into a shell
-        case $arg in *"'"*) printf ' "%s"' "$arg" ;; *) printf " '%s'" "$arg" ;; esac
-    done >> "$COMMANDS"
-    echo >> "$COMMANDS"
+    echo "hyperfine -N --warmup 1 --runs $RUNS$(quoted "$@")" >> "$COMMANDS"
     hyperfine -N --warmup 1 --runs "$RUNS" "${ignore[@]}" --export-json "$RUN_DIR/$name.json" "$@" >&2
 }
 
@@ -162,7 +166,7 @@ done
 if [ ${#SIZE_LIST[@]} -gt 1 ]; then
     cmds=()
     for size in "${SIZE_LIST[@]}"; do cmds+=("$BIN $CMD -o /dev/null $(corpus "$size")"); done
-    echo "python3 benches/paired.py --rounds $RUNS$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+    echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
     log "paired runs: ${cmds[*]}"
     python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-sizes.json" "${cmds[@]}"
 fi
@@ -181,7 +185,7 @@ half=$(( (${#parts[@]} + 1) / 2 ))
 if [ "${#parts[@]}" -ge 2 ]; then
     cmds+=("sh -c '$BIN $CMD -j1 -o /dev/null ${parts[*]:0:$half} & $BIN $CMD -j1 -o /dev/null ${parts[*]:$half}; wait'")
 fi
-echo "python3 benches/paired.py --rounds $RUNS$(printf " \"%s\"" "${cmds[@]}")" >> "$COMMANDS"
+echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
 python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
 # From the disk: the same corpus with the page cache dropped before every run, callscore and
@@ -196,7 +200,7 @@ fi
 if [ -n "$drop" ] && [ "${BENCH_COLD:-1}" = 1 ]; then
     cmds=("$BIN $CMD -o /dev/null $dir")
     [ $RG_OK = 1 ] && cmds+=("rg --no-ignore -c -i -f $PATTERNS $dir")
-    echo "python3 benches/paired.py --rounds $RUNS --prepare '$drop'$(printf " '%s'" "${cmds[@]}")" >> "$COMMANDS"
+    echo "python3 benches/paired.py --rounds $RUNS --prepare$(quoted "$drop" "${cmds[@]}")" >> "$COMMANDS"
     log "cold-cache paired runs: ${cmds[*]}"
     python3 benches/paired.py --rounds "$RUNS" --prepare "$drop" --out "$RUN_DIR/cold-$CORES_SIZE.json" "${cmds[@]}"
 else

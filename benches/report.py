@@ -301,7 +301,6 @@ def main():
             row("rg, every match", cores[4], cpu=cores_cpu[4])
         note = ""
         t = paired_times(a.run, f"paired-{a.cores_size}.json")
-        halves = None
         if t:
             block_speedup = speedup
             speedup = median_ratio(t[0], t[1])
