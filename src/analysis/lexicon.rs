@@ -3,7 +3,7 @@
 
 use super::acts::{AckKind, Act};
 use super::config::{AnalysisConfig, PhraseLists};
-use super::normalize::{Normalized, class, normalize_phrase};
+use super::normalize::{Normalized, class, normalize_phrase, text_of};
 use super::phrases::{PhraseTrie, PhraseTrieBuilder};
 use super::words::{WordIndex, WordMap};
 
@@ -233,11 +233,9 @@ fn check_fraction(name: &str, v: f64) -> Result<(), String> {
     }
 }
 
-/// The words of a phrase kept as a map key: normalised, so UTF-8 with single spaces.
+/// The words of a phrase kept as a map key: normalised, so single spaces between them.
 fn words_of(phrase: &[u8]) -> impl Iterator<Item = &str> {
-    std::str::from_utf8(phrase)
-        .expect("phrase keys are normalised text")
-        .split(' ')
+    text_of(phrase).split(' ')
 }
 
 /// A phrase list as a set of normalised phrases.

@@ -139,7 +139,13 @@ pub fn normalize_phrase(phrase: &str) -> String {
         return phrase.to_string();
     }
     let n = normalize(phrase, &WordIndex::default());
-    String::from_utf8_lossy(n.padded.trim_ascii()).into_owned()
+    text_of(n.padded.trim_ascii()).to_string()
+}
+
+/// Normalised bytes (`padded` or a part of it between words) as text: the scan copies whole
+/// characters only, so they are UTF-8.
+pub fn text_of(normalised: &[u8]) -> &str {
+    std::str::from_utf8(normalised).expect("normalised text is UTF-8")
 }
 
 /// Lower-case ASCII words separated by single spaces, with apostrophes only between letters:
@@ -296,7 +302,7 @@ mod tests {
         let n = normalize(text, &w);
         let words: Vec<&[u8]> = (0..n.len()).map(|i| n.word(i)).collect();
         assert_eq!(
-            String::from_utf8(words.join(&b' ')).unwrap(),
+            text_of(&words.join(&b' ')),
             "we meetings migration don't café strasse straße 12345678 a b x x"
         );
         let listed_words: Vec<&[u8]> = (0..n.len())
@@ -328,7 +334,7 @@ mod tests {
             "",
         ] {
             let padded = normalize(p, &WordIndex::default()).padded;
-            let slow = String::from_utf8(padded.trim_ascii().to_vec()).unwrap();
+            let slow = text_of(padded.trim_ascii()).to_string();
             assert_eq!(normalize_phrase(p), slow, "{p:?}");
         }
         assert!(is_normalized(b"i'm sorry to hear that"));

@@ -30,7 +30,7 @@ pub fn spot<'l>(lexicon: &'l Lexicon, text: &str) -> Vec<Spotted<'l>> {
                 label: lexicon.cue_label(id),
                 start: words_before(start),
                 end: words_before(end - 1),
-                phrase: String::from_utf8_lossy(n.padded[start..end].trim_ascii()).into_owned(),
+                phrase: normalize::text_of(n.padded[start..end].trim_ascii()).to_string(),
             }),
             _ => None,
         })
