@@ -385,7 +385,7 @@ mod tests {
             let text = pieces.concat();
             let n = super::super::normalize::normalize(&text, &WordIndex::default());
             let words: Vec<String> =
-                (0..n.len()).map(|i| String::from_utf8(n.word(i).to_vec()).unwrap()).collect();
+                (0..n.len()).map(|i| super::super::normalize::text_of(n.word(i)).to_string()).collect();
             let breaks: Vec<bool> = (0..n.len()).map(|i| n.is(i, class::AFTER_BREAK)).collect();
             let (slow_words, slow_breaks, count) = slow_scan(&text);
             proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
