@@ -155,3 +155,31 @@ fn a_data_file_in_a_folder_is_skipped_and_named_it_is_an_error() {
     let (_, stderr) = input_error_run(&dir, &["score", "labels.jsonl"]);
     assert!(stderr.contains("labels.jsonl: line 1: "), "{stderr}");
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_named_with_its_column_and_the_others_are_scored() {
+    let dir = TempDir::new().unwrap();
+    let good = jsonl_calls(2);
+    let lines: Vec<&str> = good.lines().collect();
+    let mut bytes = format!("{}\n", lines[0]).into_bytes();
+    bytes.extend_from_slice(b"{\"utterances\": [\"caf\xe9\"]}\n");
+    bytes.extend_from_slice(format!("{}\n", lines[1]).as_bytes());
+    fs::write(dir.path().join("calls.jsonl"), bytes).unwrap();
+    let (stdout, stderr) = input_error_run(&dir, &["score", "--format", "jsonl", "."]);
+    assert!(
+        stderr.contains(
+            "./calls.jsonl: line 2: not valid UTF-8 at byte 21 of the line; \
+             save the transcript as UTF-8"
+        ),
+        "{stderr}"
+    );
+    let ids: Vec<_> = json_lines(&stdout)
+        .iter()
+        .map(|r| r["call_id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [Value::from("call-0"), Value::Null, Value::from("call-1")],
+        "{stdout}"
+    );
+}

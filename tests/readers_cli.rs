@@ -22,8 +22,8 @@ fn bad_inputs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ),
         (
             "bad_utf8.txt",
-            b"Dana: caf\xe9\nMarcus: ok\n".to_vec(),
-            "bad_utf8.txt: line 1: not valid UTF-8",
+            b"Dana: hi\nMarcus: caf\xe9\n".to_vec(),
+            "bad_utf8.txt: line 2: not valid UTF-8 at byte 12 of the line; save the transcript as UTF-8",
         ),
         (
             "cut.json",

@@ -109,15 +109,7 @@ pub fn parse(
 /// so that a caller can stream a large file one call at a time and a bad line costs only itself.
 pub fn parse_jsonl_line(path: &str, bytes: &[u8], line_no: usize) -> Result<Transcript, ReadError> {
     let fail = |e: ParseError| ReadError::new(path, e);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        fail(ParseError::at(
-            line_no,
-            format!(
-                "not valid UTF-8 (byte {} of the line); save the transcript as UTF-8",
-                e.valid_up_to()
-            ),
-        ))
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| fail(not_utf8(line_no, e.valid_up_to())))?;
     let text = text.trim_start_matches('\u{feff}').trim_end();
     jsonl::read_line(path, text, line_no).map_err(fail)
 }
@@ -173,15 +165,23 @@ fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
-        ParseError::at(
-            line,
-            format!(
-                "not valid UTF-8 (byte {}); save the transcript as UTF-8",
-                e.valid_up_to()
-            ),
-        )
+        let valid = &bytes[..e.valid_up_to()];
+        let line = 1 + memchr::memchr_iter(b'\n', valid).count();
+        let line_start = memchr::memrchr(b'\n', valid).map_or(0, |i| i + 1);
+        not_utf8(line, e.valid_up_to() - line_start)
     })
+}
+
+/// The error for a line that is not UTF-8, `valid` bytes into the line: the column is counted
+/// from the line's start, as editors show it, the same for whole files and for JSON Lines.
+fn not_utf8(line: usize, valid: usize) -> ParseError {
+    ParseError::at(
+        line,
+        format!(
+            "not valid UTF-8 at byte {} of the line; save the transcript as UTF-8",
+            valid + 1
+        ),
+    )
 }
 
 /// UTF-16 text, recognised by its byte-order mark.
