@@ -15,8 +15,10 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
     for i in 1..call.utterances.len() {
         // Turns are runs of one speaker: their indexes compare cheaper than the names.
         let first_of_turn = call.utterances[i - 1].turn != call.utterances[i].turn;
+        let mut asked = false;
         if first_of_turn {
-            answering = asks_yes_no(call, call.utterances[i].turn);
+            asked = asks_yes_no(call, call.utterances[i].turn);
+            answering = asked;
         }
         if answering && shapes[i].is_some_and(|s| s.whole && s.answer_words_only) {
             let a = &mut call.utterances[i];
@@ -29,7 +31,10 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
             continue;
         }
         let a = &call.utterances[i];
-        let echo_candidate = !a.acts.contains(Act::Acknowledgement)
+        // After a yes-no or choice question an echo answers it ("The whole backlog."); only
+        // an echo of something said is a reflection.
+        let echo_candidate = !asked
+            && !a.acts.contains(Act::Acknowledgement)
             && !a.closing
             && a.question
                 .as_ref()

@@ -201,6 +201,31 @@ fn an_echo_said_as_a_question_acknowledges_and_asks() {
 }
 
 #[test]
+fn an_echo_of_a_question_answers_it_and_an_echo_of_a_statement_reflects() {
+    // After a choice or yes-no question the echo is the answer; pairing takes it, not a later line.
+    let t = call(&[
+        ("Dana", "Is it the first shipment, or the whole backlog?"),
+        ("Rep", "The whole backlog."),
+        ("Dana", "Okay."),
+        ("Rep", "Yes, the backlog."),
+    ]);
+    let a = annotate(&t, lexicon());
+    assert_eq!(a.utterances[1].ack, None);
+    assert!(!a.utterances[1].acts.contains(Act::Acknowledgement));
+    let q = a.utterances[0]
+        .question
+        .as_ref()
+        .expect("a choice question");
+    assert_eq!(q.answer, Some(1));
+    let t = call(&[
+        ("Dana", "We moved the whole backlog last week."),
+        ("Rep", "The whole backlog."),
+    ]);
+    let echo = &annotate(&t, lexicon()).utterances[1];
+    assert_eq!(echo.ack, Some(AckKind::Reflection));
+}
+
+#[test]
 fn an_indirect_question_to_the_listener() {
     assert_eq!(
         form("I don't know if you saw the proposal we sent."),
