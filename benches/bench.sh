@@ -14,6 +14,9 @@
 #   BENCH_RUNS        timed runs per command, after one warm-up (default 5)
 #   BENCH_SEED        corpus seed (default 20261123)
 #   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
+#   BENCH_FORMAT_LIST formats timed against each other on the same calls, one core each
+#                     (default "txt vtt srt csv json jsonl"; empty to skip)
+#   BENCH_FORMAT_CALLS calls in each format's corpus (default 600, about 17 MB as plain text)
 #   BENCH_RULES       rule file whose phrase lists make the rg patterns (default rules/default.toml)
 #   BENCH_OUT         output and corpus cache folder (default bench-out)
 #   BENCH_COLD        1 (default) also times the cores corpus from the disk, dropping the page
@@ -47,6 +50,8 @@ done
 RUNS=${RUNS:-${BENCH_RUNS:-5}}
 SEED=${BENCH_SEED:-20261123}
 FORMATS=${BENCH_FORMATS:-txt}
+FORMAT_LIST=${BENCH_FORMAT_LIST-txt vtt srt csv json jsonl}
+FORMAT_CALLS=${BENCH_FORMAT_CALLS:-600}
 RULES=${BENCH_RULES:-rules/default.toml}
 OUT=${BENCH_OUT:-$ROOT/bench-out}
 CMD=${CALLSCORE_CMD:-score --format csv}
@@ -93,21 +98,28 @@ cat "$RUN_DIR/patterns.log" >&2
 
 # --- corpora ------------------------------------------------------------------------------
 GEN_HASH=$(cat benches/gen_corpus.py benches/vocab.py | sha256sum | cut -c1-16)
-corpus() {  # corpus SIZE -> prints the folder, generating it unless the cached one matches
-    local size=$1 dir="$OUT/corpus-$1" stamp="$OUT/corpus-$1.json"
-    [ "$FORMATS" = txt ] || { dir="$dir-${FORMATS//,/-}"; stamp="$dir.json"; }
-    local want="$SEED $FORMATS $GEN_HASH"
+corpus() {  # corpus SIZE [FORMATS] -> prints the folder, generating it unless the cached one matches
+    # SIZE is bytes ("100MB") or a number of calls ("500calls").
+    local size=$1 formats=${2:-$FORMATS} dir="$OUT/corpus-$1" stamp="$OUT/corpus-$1.json"
+    [ "$formats" = txt ] || { dir="$dir-${formats//,/-}"; stamp="$dir.json"; }
+    # The run folder keeps each corpus's summary; corpora of other formats than the main one's
+    # (the formats block) under their own name.
+    local kept="$RUN_DIR/corpus-$size.json"
+    [ "$formats" = "$FORMATS" ] || kept="$RUN_DIR/corpus-$size-${formats//,/-}.json"
+    local want="$SEED $formats $GEN_HASH"
     if [ -f "$stamp" ] && [ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["seed"], d["formats_arg"], d["generator"])' "$stamp")" = "$want" ]; then
         log "reusing $dir"
     else
         rm -rf "$dir" "$stamp"
-        log "generating $dir (seed $SEED, formats $FORMATS)"
-        python3 benches/gen_corpus.py --seed "$SEED" --size "$size" --formats "$FORMATS" --out "$dir" \
+        log "generating $dir (seed $SEED, formats $formats)"
+        local amount=(--size "$size")
+        case $size in *calls) amount=(--calls "${size%calls}") ;; esac
+        python3 benches/gen_corpus.py --seed "$SEED" "${amount[@]}" --formats "$formats" --out "$dir" \
             | python3 -c 'import json,sys; d=json.load(sys.stdin); d.update(formats_arg=sys.argv[1], generator=sys.argv[2]); print(json.dumps(d))' \
-                "$FORMATS" "$GEN_HASH" > "$stamp.tmp"
+                "$formats" "$GEN_HASH" > "$stamp.tmp"
         mv "$stamp.tmp" "$stamp"
     fi
-    cp "$stamp" "$RUN_DIR/corpus-$size.json"
+    cp "$stamp" "$kept"
     echo "$dir"
 }
 
@@ -188,6 +200,17 @@ fi
 echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
 python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
+# Input formats: the same calls written as plain text, WebVTT, SubRip, CSV, JSON and JSON
+# Lines (gen_corpus.py derives file n from the seed and n, whatever the format), one core each,
+# in alternation. The bars are set on plain text; this shows what each reader adds.
+if [ -n "$FORMAT_LIST" ]; then
+    cmds=()
+    for f in $FORMAT_LIST; do cmds+=("$BIN $CMD -j1 -o /dev/null $(corpus "${FORMAT_CALLS}calls" "$f")"); done
+    echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
+    log "paired runs: ${cmds[*]}"
+    python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-formats.json" "${cmds[@]}"
+fi
+
 # From the disk: the same corpus with the page cache dropped before every run, callscore and
 # the rg floor in alternation. Needs root (or password-less sudo) to drop the cache; skipped
 # otherwise. Users mostly score calls that are not in the cache yet.
@@ -240,6 +263,7 @@ fi
 
 # --- report -------------------------------------------------------------------------------
 python3 benches/report.py --run "$RUN_DIR" --sizes "$SIZES" --cores-size "$CORES_SIZE" \
-    --bin "$BIN" --cmd "$CMD" --rules "$RULES" --rg-ok "$RG_OK" > "$OUT/results.md"
+    --bin "$BIN" --cmd "$CMD" --rules "$RULES" --rg-ok "$RG_OK" \
+    --formats "$FORMATS" --format-size "${FORMAT_CALLS}calls" --format-list "$FORMAT_LIST" > "$OUT/results.md"
 cat "$OUT/results.md"
 log "written to $OUT/results.md"

@@ -3,6 +3,7 @@
 
     python3 benches/gen_corpus.py --size 100MB --out bench-out/corpus-100MB
     python3 benches/gen_corpus.py --size 10MB --formats txt,vtt,srt,csv,json,jsonl --out /tmp/mixed
+    python3 benches/gen_corpus.py --calls 500 --formats vtt --out /tmp/vtt   # the same 500 calls as txt
     python3 benches/gen_corpus.py --single 30 > call.txt     # one 30-minute call, plain text
 
 Calls last 5 to 60 minutes at about 150 words a minute, with rep and prospect turns of varied
@@ -342,12 +343,15 @@ def generate(args):
     pool = Pool(args.jobs) if args.jobs > 1 else None
     index = 0
     try:
-        while total < args.size:
+        def full():
+            return calls >= args.calls if args.calls else total >= args.size
+
+        while not full():
             jobs = [(args.seed, i, args.formats, weights) for i in range(index, index + BATCH)]
             index += BATCH
             results = pool.map(make_file, jobs) if pool else map(make_file, jobs)
             for path, body, n in results:
-                if total >= args.size:
+                if full():
                     break
                 folder = os.path.join(args.out, os.path.dirname(path))
                 if folder not in made_dirs:
@@ -364,7 +368,8 @@ def generate(args):
     finally:
         if pool:
             pool.close()
-    return {"seed": args.seed, "size": args.size, "formats": ",".join(args.formats), "bytes": total,
+    limit = {"calls_limit": args.calls} if args.calls else {"size": args.size}
+    return {"seed": args.seed, **limit, "formats": ",".join(args.formats), "bytes": total,
             "files": files, "calls": calls, "files_by_format": by_format, "sha256": digest.hexdigest()}
 
 
@@ -372,6 +377,10 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})")
     p.add_argument("--size", type=parse_size, default="10MB", help="10MB, 100MB, 1GB, or bytes (default 10MB)")
+    p.add_argument("--calls", type=int, metavar="N",
+                   help="stop after N calls instead of at --size: file n holds the same call in "
+                        "every format, so corpora of N calls in different formats hold the same "
+                        "calls (a JSON Lines file holds 5-20 calls, the first of them that call)")
     p.add_argument("--out", help="output folder (created; files go into subfolders of 100)")
     p.add_argument("--formats", type=parse_formats, default="txt",
                    help="'txt' (default: plain text only), 'mixed' (70%% txt, the rest vtt, srt, csv, "

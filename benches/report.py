@@ -114,6 +114,34 @@ def cold(run, size, w):
     return ratio
 
 
+def formats(run, size, names, main_formats, w):
+    """The formats table: the same calls in each format, one core each, timed in alternation."""
+    t = paired_times(run, "paired-formats.json")
+    if not t or len(t) != len(names):
+        return
+    stamps = [load(run, f"corpus-{size}.json" if f == main_formats else f"corpus-{size}-{f}.json")
+              for f in names]
+    if not all(stamps):
+        return
+    base = names.index("txt") if "txt" in names else None
+    w(f"\n## Input formats (the same {size.removesuffix('calls')} calls in each format, -j1)\n")
+    w("| format | files | calls | MB | median s | MB/s | calls/s | time per call vs plain text |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for f, times, c in zip(names, t, stamps):
+        per_call = [x / c["calls"] for x in times]
+        vs_text = None
+        if base is not None:
+            vs_text = median_ratio(per_call, [x / stamps[base]["calls"] for x in t[base]])
+        med = statistics.median(times)
+        w(f"| {f} | {c['files']} | {c['calls']} | {c['bytes'] / MB:.1f} | {med:.3f} | "
+          f"{c['bytes'] / MB / med:.1f} | {c['calls'] / med:.0f} | {fmt(vs_text)}{'×' if vs_text else ''} |")
+    w("\nThe generator derives file *n* from the seed and *n* whatever its format, so the corpora "
+      "hold the same calls in different mark-up (`gen_corpus.py --calls N --formats F`), except "
+      "that a JSON Lines file holds 5–20 calls, only the first of them the same; time per call "
+      f"compares the readers on the same words. {len(t[0])} rounds in alternation "
+      "(`benches/paired.py`). The bars are set on plain text.\n")
+
+
 def startup(run, w):
     """The start-up table: callscore and rg on the small script library."""
     times = medians(run, "startup.json")
@@ -191,6 +219,9 @@ def main():
     p = argparse.ArgumentParser()
     for opt in ("--run", "--sizes", "--cores-size", "--bin", "--cmd", "--rules", "--rg-ok"):
         p.add_argument(opt, required=True)
+    p.add_argument("--formats", default="txt", help="the formats of the main corpora")
+    p.add_argument("--format-size", default="600calls", help="the formats' corpus size, e.g. 600calls")
+    p.add_argument("--format-list", default="", help="formats timed against each other")
     a = p.parse_args()
     sizes = a.sizes.split()
     rg_ok = a.rg_ok == "1"
@@ -329,6 +360,7 @@ def main():
         if note:
             w(note)
 
+    formats(a.run, a.format_size, a.format_list.split(), a.formats, w)
     cold_ratio = cold(a.run, a.cores_size, w)
     startup(a.run, w)
     instructions(a.run, w)
