@@ -1,9 +1,8 @@
 //! The `[roles]` table of the rule set: speaker-name patterns and content cues, as written
 //! in the rule file and compiled once per rule set (not per call).
 
+pub use super::cue_set::CueSet;
 use super::model::Role;
-use regex_automata::util::syntax;
-use regex_automata::{Input, MatchKind, PatternID, PatternSet, meta, nfa::thompson::WhichCaptures};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
@@ -158,50 +157,6 @@ fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<CueSet, CueError> {
     })
 }
 
-/// Case-insensitive regexes matched in one pass: `regex::RegexSet` as the regex crate builds it
-/// (same syntax, limits and matches), less its literal prefilter. Looking for literal prefixes
-/// in the case-insensitive cue alternations cost 14 million instructions at every start-up.
-#[derive(Debug)]
-pub struct CueSet(meta::Regex);
-
-impl CueSet {
-    fn new<S: AsRef<str>>(patterns: &[S]) -> Result<CueSet, ()> {
-        let config = meta::Config::new()
-            .nfa_size_limit(Some(10 * (1 << 20)))
-            .hybrid_cache_capacity(2 * (1 << 20))
-            .match_kind(MatchKind::All)
-            .utf8_empty(true)
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
-            .build_many(patterns)
-            .map(CueSet)
-            .map_err(|_| ())
-    }
-
-    fn empty() -> CueSet {
-        CueSet::new::<&str>(&[]).expect("an empty set builds")
-    }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
-    }
-
-    /// The indexes of the patterns that match somewhere in `text`, ascending.
-    pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> {
-        let mut found = PatternSet::new(self.0.pattern_len());
-        // Most texts hold no cue. Ruling them out with a search that stops at the first match
-        // (sharing the lazy DFA) costs about half of the overlapping search's walk to the end.
-        if self.0.is_match(text) {
-            self.0
-                .which_overlapping_matches(&Input::new(text), &mut found);
-        }
-        (0..found.capacity()).filter(move |&i| found.contains(PatternID::must(i)))
-    }
-}
-
 impl CompiledCues {
     /// The role a speaker's name states, if exactly one side's patterns match.
     pub fn role_by_name(&self, name: &str) -> Option<Role> {
@@ -212,42 +167,6 @@ impl CompiledCues {
             (true, false) => Some(Role::Rep),
             (false, true) => Some(Role::Prospect),
             _ => None,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every pattern of the set, found by the overlapping search alone.
-    fn overlapping(set: &CueSet, text: &str) -> Vec<usize> {
-        let mut found = PatternSet::new(set.0.pattern_len());
-        set.0
-            .which_overlapping_matches(&Input::new(text), &mut found);
-        found.iter().map(|p| p.as_usize()).collect()
-    }
-
-    #[test]
-    fn matches_finds_what_the_overlapping_search_alone_finds() {
-        let rules = crate::rules::RuleSet::default_set();
-        let cues = rules.roles.compiled();
-        let pieces = [
-            "Hi, this is Sam from Acme.",
-            "I'm calling because our platform helps.",
-            "What does it cost?",
-            "We currently use NetSuite and our budget is tight.",
-            "Okay.",
-            "Thanks for calling, how can I help?",
-            "caf\u{e9} \u{212A}",
-            "",
-        ];
-        for a in pieces {
-            for b in pieces {
-                let text = format!("{a} {b}");
-                let found: Vec<usize> = cues.content.matches(&text).collect();
-                assert_eq!(found, overlapping(&cues.content, &text), "{text}");
-            }
         }
     }
 }
