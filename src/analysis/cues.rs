@@ -19,7 +19,6 @@ pub(crate) fn read_utterance(
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
         words: n.whitespace_words,
-        content: n.content.clone(),
         ..UtteranceAnalysis::default()
     };
     for &(target, _, _) in matches {
