@@ -15,6 +15,7 @@ pub mod acts;
 pub mod config;
 mod context;
 mod cues;
+mod hash_sort;
 pub mod lexicon;
 pub mod normalize;
 mod overlap;

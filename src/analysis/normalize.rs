@@ -129,7 +129,7 @@ pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     n.question_mark = ends_with_question_mark(text);
     n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
     n.full_stop = trimmed.ends_with(['.', '!']);
-    n.content.sort_unstable();
+    super::hash_sort::sort_hashes(&mut n.content);
     n.content.dedup();
 }
 
