@@ -24,7 +24,7 @@ pub struct CueSet {
 }
 
 /// The engines' mutable search state, one per thread (as `meta::Regex` keeps it).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Caches {
     dfa: Option<lazy::Cache>,
     pike: pikevm::Cache,
