@@ -40,8 +40,8 @@ pub(crate) fn resolve(call: &mut Annotated, shapes: &[Option<AckShape>], lex: &L
                 .as_ref()
                 .is_none_or(|q| q.form == QuestionForm::Declarative)
             && a.words <= lex.reflection_max_words
-            && !a.content.is_empty();
-        if echo_candidate && is_subset(&a.content, &call.utterances[i - 1].content) {
+            && !call.content(i).is_empty();
+        if echo_candidate && is_subset(call.content(i), call.content(i - 1)) {
             // An echo said as a question ("Forty reps?") still asks for confirmation.
             let a = &mut call.utterances[i];
             a.acts.insert(Act::Acknowledgement);

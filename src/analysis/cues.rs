@@ -19,7 +19,6 @@ pub(crate) fn read_utterance(
 ) -> (UtteranceAnalysis, Option<AckShape>) {
     let mut a = UtteranceAnalysis {
         words: n.whitespace_words,
-        content: n.content.clone(),
         ..UtteranceAnalysis::default()
     };
     for &(target, _, _) in matches {
@@ -88,6 +87,11 @@ fn detect_question(
 ) -> Option<QuestionForm> {
     let whole = questions::detect_from(n, matches, lex, lead);
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
+        return whole;
+    }
+    // Sentences are read only for a question mark: most texts have none, and telling so from
+    // the scan's flag saves searching the text for sentence ends again.
+    if !n.has_question_mark {
         return whole;
     }
     questions::detect_sentences(text, lex, buffers).or(whole)

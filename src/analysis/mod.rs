@@ -15,6 +15,7 @@ pub mod acts;
 pub mod config;
 mod context;
 mod cues;
+mod hash_sort;
 pub mod lexicon;
 pub mod normalize;
 mod overlap;
@@ -68,8 +69,8 @@ pub struct UtteranceAnalysis {
     /// Phrase-list cues that matched (e.g. "deflection.demo"), as ids for `Lexicon::cue_label`,
     /// so that messages can say what happened without re-parsing the text.
     pub cues: Vec<u16>,
-    /// Sorted hashes of the content-word stems, for [`overlap`].
-    pub content: Vec<u32>,
+    /// Where the utterance's content set is in `Annotated::content` (see [`Annotated::content`]).
+    pub content: std::ops::Range<u32>,
     /// A leave-taking ("bye", "take care"): neither an acknowledgement nor a reflection.
     pub closing: bool,
 }
@@ -95,6 +96,17 @@ pub struct Annotated<'t> {
     pub turns: Vec<Turn>,
     /// One entry per `transcript.utterances`, same order.
     pub utterances: Vec<UtteranceAnalysis>,
+    /// Every utterance's content set, one after another: one buffer per call rather than one
+    /// allocation per utterance.
+    content: Vec<u32>,
+}
+
+impl Annotated<'_> {
+    /// Sorted, de-duplicated hashes of the content-word stems of utterance `i`, for [`overlap`].
+    pub fn content(&self, i: usize) -> &[u32] {
+        let r = &self.utterances[i].content;
+        &self.content[r.start as usize..r.end as usize]
+    }
 }
 
 /// Annotates every utterance of a call.
@@ -104,6 +116,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut shapes = Vec::with_capacity(transcript.utterances.len());
     let mut replies = Vec::with_capacity(transcript.utterances.len());
     let mut openers = Vec::with_capacity(transcript.utterances.len());
+    let mut content = Vec::new();
     let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
     let mut sentence_buffers = questions::SentenceBuffers::default();
@@ -112,8 +125,11 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         lexicon.matches(&n, &mut matches);
         // Found once: both the question reader and the opener check start from it.
         let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
-        let (analysis, shape) =
+        let (mut analysis, shape) =
             cues::read_utterance(&u.text, &n, &matches, lead, lexicon, &mut sentence_buffers);
+        let start = content.len() as u32;
+        content.extend_from_slice(&n.content);
+        analysis.content = start..content.len() as u32;
         utterances.push(analysis);
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));
@@ -128,6 +144,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         transcript,
         turns,
         utterances,
+        content,
     };
     restarts::mark_abandoned_openers(&mut call, &openers);
     context::resolve(&mut call, &shapes, lexicon);

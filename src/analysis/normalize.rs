@@ -60,6 +60,8 @@ pub struct Normalized {
     pub full_stop: bool,
     /// The text has sentence punctuation at all (`.`, `?`, `!`): ASR output often has none.
     pub punctuated: bool,
+    /// The text has a question mark somewhere: only then can one of its sentences ask.
+    pub has_question_mark: bool,
     /// Sorted, de-duplicated hashes of the content words' stems.
     pub content: Vec<u32>,
     /// The words that carry syntax (see `questions::core_words`), found in the same pass.
@@ -127,7 +129,7 @@ pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     n.question_mark = ends_with_question_mark(text);
     n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
     n.full_stop = trimmed.ends_with(['.', '!']);
-    n.content.sort_unstable();
+    super::hash_sort::sort_hashes(&mut n.content);
     n.content.dedup();
 }
 

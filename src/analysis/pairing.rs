@@ -172,14 +172,13 @@ fn is_reask(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
 /// `is_reask` for a `j` that asks something.
 #[inline(never)]
 fn asks_again(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
-    let (a, b) = (&call.utterances[i], &call.utterances[j]);
+    let (a, b) = (call.content(i), call.content(j));
     if call.transcript.utterances[i].speaker != call.transcript.utterances[j].speaker {
         return false;
     }
     // Shared over the larger set: a follow-up that narrows the topic is not the same question.
-    let larger = a.content.len().max(b.content.len());
-    let shared =
-        normalize::overlap(&a.content, &b.content) * a.content.len().min(b.content.len()) as f64;
+    let larger = a.len().max(b.len());
+    let shared = normalize::overlap(a, b) * a.len().min(b.len()) as f64;
     larger > 0 && shared / larger as f64 >= lex.reask_overlap
 }
 
@@ -206,9 +205,7 @@ fn evidence(
     if polar && reply.yes_no {
         return Evidence::Strong;
     }
-    if normalize::overlap(&call.utterances[i].content, &call.utterances[j].content)
-        >= lex.answer_overlap
-    {
+    if normalize::overlap(call.content(i), call.content(j)) >= lex.answer_overlap {
         return Evidence::Strong;
     }
     let open = matches!(form, QuestionForm::Wh | QuestionForm::OpenRequest);

@@ -111,6 +111,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     n.core.clear();
     n.core.reserve(max_words);
     n.punctuated = false;
+    n.has_question_mark = false;
     let mut s = Scanner {
         out,
         start: 0,
@@ -275,6 +276,7 @@ impl Scanner {
         }
         if matches!(c, '.' | '?' | '!') {
             n.punctuated = true;
+            n.has_question_mark |= c == '?';
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
             self.break_before = !n.words.is_empty();
@@ -391,6 +393,7 @@ mod tests {
             proptest::prop_assert_eq!(words, slow_words, "{:?}", text);
             proptest::prop_assert_eq!(breaks, slow_breaks, "{:?}", text);
             proptest::prop_assert_eq!(n.whitespace_words, count, "{:?}", text);
+            proptest::prop_assert_eq!(n.has_question_mark, text.contains('?'), "{:?}", text);
         }
 
         #[test]

@@ -27,7 +27,7 @@ pub(crate) fn mark_pivots(call: &mut Annotated, lex: &Lexicon) {
                 || a.acts.contains(Act::Pivot)
                 || a.words < lex.pivot_min_words
                 // The disclosure's content set is built only here: the reply is read once.
-                || normalize::overlap(&turn_content(call, ti - 1), &a.content)
+                || normalize::overlap(&turn_content(call, ti - 1), call.content(i))
                     >= lex.pivot_overlap;
             if !engages {
                 call.utterances[i].acts.insert(Act::Pivot);

@@ -1,5 +1,6 @@
 //! The call model and one reader per input format. Pure: readers take bytes, not paths on disk.
 
+mod cue_set;
 pub mod error;
 pub mod formats;
 pub mod model;

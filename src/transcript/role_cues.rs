@@ -1,9 +1,8 @@
 //! The `[roles]` table of the rule set: speaker-name patterns and content cues, as written
 //! in the rule file and compiled once per rule set (not per call).
 
+pub use super::cue_set::CueSet;
 use super::model::Role;
-use regex_automata::util::syntax;
-use regex_automata::{Input, MatchKind, PatternID, PatternSet, meta, nfa::thompson::WhichCaptures};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
@@ -156,46 +155,6 @@ fn set<S: AsRef<str>>(patterns: &[S], field: &str) -> Result<CueSet, CueError> {
             },
         }
     })
-}
-
-/// Case-insensitive regexes matched in one pass: `regex::RegexSet` as the regex crate builds it
-/// (same syntax, limits and matches), less its literal prefilter. Looking for literal prefixes
-/// in the case-insensitive cue alternations cost 14 million instructions at every start-up.
-#[derive(Debug)]
-pub struct CueSet(meta::Regex);
-
-impl CueSet {
-    fn new<S: AsRef<str>>(patterns: &[S]) -> Result<CueSet, ()> {
-        let config = meta::Config::new()
-            .nfa_size_limit(Some(10 * (1 << 20)))
-            .hybrid_cache_capacity(2 * (1 << 20))
-            .match_kind(MatchKind::All)
-            .utf8_empty(true)
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
-            .build_many(patterns)
-            .map(CueSet)
-            .map_err(|_| ())
-    }
-
-    fn empty() -> CueSet {
-        CueSet::new::<&str>(&[]).expect("an empty set builds")
-    }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
-    }
-
-    /// The indexes of the patterns that match somewhere in `text`, ascending.
-    pub fn matches(&self, text: &str) -> impl Iterator<Item = usize> {
-        let mut found = PatternSet::new(self.0.pattern_len());
-        self.0
-            .which_overlapping_matches(&Input::new(text), &mut found);
-        (0..found.capacity()).filter(move |&i| found.contains(PatternID::must(i)))
-    }
 }
 
 impl CompiledCues {
