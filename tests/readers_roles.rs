@@ -153,3 +153,16 @@ fn a_reps_discovery_question_is_not_a_prospect_cue() {
     );
     assert_eq!(reps(&t), vec!["Felix"]);
 }
+
+#[test]
+fn content_cues_read_contractions() {
+    // "what's" and "I'd" as speakers write them: the cues' alternatives carry their own space.
+    let t = assign(
+        "A: Morning.\nB: Morning. What's your biggest headache with payroll?\n\
+         A: Honestly the overtime. I'd like a quote for forty seats.\nB: Sure.\n",
+        RoleOverrides::default(),
+    );
+    assert_eq!(t.role_source, RoleSource::Content);
+    assert_eq!(reps(&t), vec!["B"]);
+    assert_eq!(t.speakers_with(Role::Prospect), vec!["A"]);
+}
