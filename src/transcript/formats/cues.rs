@@ -117,15 +117,13 @@ fn read_payload(st: &mut State, at: &mut Cursor<'_>, times: (Option<f64>, Option
         }
         let (text, voice) = strip_markup(line);
         let said = match voice {
-            Some(v) => {
-                st.speaker = Some(SmolStr::from(v));
+            Some(name) => {
+                st.set_speaker(name);
                 trimmed(&text)
             }
             None => match split_label(&text) {
                 Some((name, said)) => {
-                    if st.speaker.as_deref() != Some(name) {
-                        st.speaker = Some(SmolStr::new(name));
-                    }
+                    st.set_speaker(name);
                     said
                 }
                 None => trimmed(&text),
@@ -141,6 +139,12 @@ fn read_payload(st: &mut State, at: &mut Cursor<'_>, times: (Option<f64>, Option
 }
 
 impl State {
+    fn set_speaker(&mut self, name: &str) {
+        if self.speaker.as_deref() != Some(name) {
+            self.speaker = Some(SmolStr::new(name));
+        }
+    }
+
     /// Adds a text line of the current speaker: merged into the last utterance when that
     /// speaker goes on, dropped when it repeats the line before (a rolling caption).
     fn add(&mut self, said: &str, line: usize, (start, end): (Option<f64>, Option<f64>)) {

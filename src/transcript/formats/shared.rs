@@ -75,10 +75,7 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 /// general path's order (minutes * 60, plus seconds and fraction), so the value is the same
 /// to the bit. None: use the general path.
 fn cue_clock(b: &[u8]) -> Option<f64> {
-    let pair = |i: usize| {
-        let (tens, ones) = (b[i].wrapping_sub(b'0'), b[i + 1].wrapping_sub(b'0'));
-        (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
-    };
+    let pair = |i: usize| two_digits(b, i);
     let n = b.len();
     if n < 9 || !matches!(b[n - 4], b'.' | b',') {
         return None;
@@ -134,15 +131,19 @@ fn whole_seconds(s: &str) -> Option<f64> {
 /// `HH:MM:SS` or `MM:SS` with two digits a group, the way most transcripts write times: read
 /// at fixed places, where the loop of `whole_seconds` took about 80 instructions a time.
 fn two_digit_clock(b: &[u8]) -> Option<u32> {
-    let pair = |i: usize| {
-        let (tens, ones) = (b[i].wrapping_sub(b'0'), b[i + 1].wrapping_sub(b'0'));
-        (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
-    };
+    let pair = |i: usize| two_digits(b, i);
     match b.len() {
         8 if b[2] == b':' && b[5] == b':' => Some((pair(0)? * 60 + pair(3)?) * 60 + pair(6)?),
         5 if b[2] == b':' => Some(pair(0)? * 60 + pair(3)?),
         _ => None,
     }
+}
+
+/// The two digits at `b[i..i + 2]` as a number.
+#[inline]
+fn two_digits(b: &[u8], i: usize) -> Option<u32> {
+    let (tens, ones) = (b[i].wrapping_sub(b'0'), b[i + 1].wrapping_sub(b'0'));
+    (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
 }
 
 /// `12`, `12.5`, `12,500` (the SRT decimal comma): digits with at most one separator.
@@ -260,31 +261,35 @@ fn find_near_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 
 /// Removes markup: `<v Name>`, `<c.color>`, `<b>`, `<00:01:02.000>`, `{\an8}`, and decodes
 /// the common HTML entities. Returns the text and the voice name if a `<v>` span named one.
-/// Most cue lines have neither markup nor entities: they come back borrowed.
-pub fn strip_markup(s: &str) -> (Cow<'_, str>, Option<String>) {
+/// Most cue lines have no markup, or one voice span around plain text (as Teams writes every
+/// line): those come back borrowed.
+pub fn strip_markup(s: &str) -> (Cow<'_, str>, Option<&str>) {
     if memchr::memchr3(b'<', b'{', b'&', s.as_bytes()).is_none() {
         return (Cow::Borrowed(s), None);
+    }
+    if let Some((voice, text)) = one_voice_span(s) {
+        return (Cow::Borrowed(text), voice_name(voice));
     }
     let mut out = String::with_capacity(s.len());
     let mut voice = None;
     let mut rest = s;
-    while let Some(open) = rest.find(['<', '{']) {
+    while let Some(open) = memchr::memchr2(b'<', b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
-        let close_char = if rest.as_bytes()[open] == b'<' {
-            '>'
+        let close = if rest.as_bytes()[open] == b'<' {
+            b'>'
         } else {
-            '}'
+            b'}'
         };
-        let Some(len) = rest[open..].find(close_char) else {
+        let Some(len) = memchr::memchr(close, &rest.as_bytes()[open..]) else {
             out.push_str(&rest[open..]);
             rest = "";
             break;
         };
         let tag = &rest[open + 1..open + len];
-        if close_char == '>' && voice.is_none() {
+        if close == b'>' && voice.is_none() {
             voice = voice_name(tag);
         }
-        if close_char == '}' && !tag.starts_with('\\') {
+        if close == b'}' && !tag.starts_with('\\') {
             out.push_str(&rest[open..open + len + 1]);
         }
         rest = &rest[open + len + 1..];
@@ -293,14 +298,23 @@ pub fn strip_markup(s: &str) -> (Cow<'_, str>, Option<String>) {
     (Cow::Owned(decode_entities(out)), voice)
 }
 
+/// `<tag>text</v>` with no markup or entity in the text: the tag and the text.
+fn one_voice_span(s: &str) -> Option<(&str, &str)> {
+    let inner = s.strip_prefix('<')?.strip_suffix("</v>")?;
+    let close = memchr::memchr(b'>', inner.as_bytes())?;
+    let text = &inner[close + 1..];
+    let plain = memchr::memchr3(b'<', b'{', b'&', text.as_bytes()).is_none();
+    plain.then(|| (&inner[..close], text))
+}
+
 /// `v Dana` or `v.loud Dana Smith` -> "Dana Smith".
-fn voice_name(tag: &str) -> Option<String> {
+fn voice_name(tag: &str) -> Option<&str> {
     let body = tag.strip_prefix('v')?;
     if !body.starts_with([' ', '.', '\t']) {
         return None;
     }
     let name = body.split_once(char::is_whitespace)?.1.trim();
-    (!name.is_empty()).then(|| name.to_string())
+    (!name.is_empty()).then_some(name)
 }
 
 fn decode_entities(s: String) -> String {
@@ -478,6 +492,36 @@ mod tests {
         Some(total * 60.0 + (whole.parse::<f64>().ok()? + frac_value))
     }
 
+    /// `strip_markup` without its borrowed fast paths.
+    fn strip_markup_by_loop(s: &str) -> (String, Option<&str>) {
+        let mut out = String::new();
+        let mut voice = None;
+        let mut rest = s;
+        while let Some(open) = rest.find(['<', '{']) {
+            out.push_str(&rest[..open]);
+            let close = if rest.as_bytes()[open] == b'<' {
+                '>'
+            } else {
+                '}'
+            };
+            let Some(len) = rest[open..].find(close) else {
+                out.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let tag = &rest[open + 1..open + len];
+            if close == '>' && voice.is_none() {
+                voice = voice_name(tag);
+            }
+            if close == '}' && !tag.starts_with('\\') {
+                out.push_str(&rest[open..open + len + 1]);
+            }
+            rest = &rest[open + len + 1..];
+        }
+        out.push_str(rest);
+        (decode_entities(out), voice)
+    }
+
     fn bits(t: Option<f64>) -> Option<u64> {
         t.map(f64::to_bits)
     }
@@ -500,6 +544,15 @@ mod tests {
         #[test]
         fn arrow_is_the_first_arrow(s in "[-> a]{0,12}") {
             prop_assert_eq!(arrow(&s), s.find("-->"));
+        }
+
+        #[test]
+        fn voice_spans_strip_as_the_general_loop_does(
+            s in "(<v[ .]?[a ]{0,3}>)?[a <>{}&;/v]{0,8}(</v>)?"
+        ) {
+            let (text, voice) = strip_markup(&s);
+            let (looped, looped_voice) = strip_markup_by_loop(&s);
+            prop_assert_eq!((text.as_ref(), voice), (looped.as_str(), looped_voice));
         }
 
         #[test]
@@ -589,7 +642,7 @@ mod tests {
     fn markup_is_stripped_and_voice_kept() {
         let (text, voice) = strip_markup("<v.loud Dana Smith>Hi <b>there</b> &amp; you</v>");
         assert_eq!(text, "Hi there & you");
-        assert_eq!(voice.as_deref(), Some("Dana Smith"));
+        assert_eq!(voice, Some("Dana Smith"));
         let (text, _) = strip_markup("this<00:05:04.199><c> will</c>");
         assert_eq!(text, "this will");
     }
