@@ -6,6 +6,7 @@ pub mod assemblyai;
 pub mod aws_call_analytics;
 pub mod aws_transcribe;
 pub mod callscore_json;
+pub mod callscore_json_direct;
 pub mod csv;
 pub mod csv_records;
 pub mod cues;
