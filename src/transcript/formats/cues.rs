@@ -3,8 +3,8 @@
 //! arbitrary; rolling captions that repeat the previous line are de-duplicated.
 
 use super::shared::{
-    Lines, UNLABELLED, arrow, parse_clock, push_words, split_label, strip_markup, trimmed,
-    utterance,
+    Lines, UNLABELLED, arrow, cue_clock, parse_clock, push_words, split_label, strip_markup,
+    trimmed, utterance,
 };
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
@@ -199,6 +199,11 @@ fn parse_timing(line: &str, line_no: usize) -> Result<(Option<f64>, Option<f64>)
             ),
         )
     };
+    if let Some((start, end)) = standard_timing(line)
+        && end >= start
+    {
+        return Ok((Some(start), Some(end)));
+    }
     let at = arrow(line).ok_or_else(broken)?;
     let (left, right) = (&line[..at], &line[at + 3..]);
     let start = parse_clock(left).ok_or_else(broken)?;
@@ -218,6 +223,25 @@ fn truncate(s: &str, max: usize) -> &str {
         Some((i, _)) => &s[..i],
         None => s,
     }
+}
+
+/// `HH:MM:SS.mmm --> HH:MM:SS.mmm` or `MM:SS.mmm --> MM:SS.mmm`, one space each side of the
+/// arrow and any cue settings after a space, as exporters write every timing line: the
+/// clocks read at fixed places, with the values of the general path. None: use that path.
+fn standard_timing(line: &str) -> Option<(f64, f64)> {
+    let b = line.as_bytes();
+    let width = if b.len() >= 29 && b[12..17] == *b" --> " {
+        12
+    } else if b.len() >= 23 && b[9..14] == *b" --> " {
+        9
+    } else {
+        return None;
+    };
+    let end_at = 2 * width + 5;
+    if b.len() > end_at && !matches!(b[end_at], b' ' | b'\t') {
+        return None;
+    }
+    Some((cue_clock(&b[..width])?, cue_clock(&b[width + 5..end_at])?))
 }
 
 /// `right.split_whitespace().next()`, stepping over ASCII bytes when the text is ASCII.
@@ -260,7 +284,23 @@ mod tests {
         read("a.srt", Format::Srt, lines(text), 1)
     }
 
+    /// `parse_timing` without its fixed-place fast path.
+    fn parse_timing_in_general(line: &str) -> Option<(f64, f64)> {
+        let at = arrow(line)?;
+        let start = parse_clock(&line[..at])?;
+        let end = parse_clock(first_word(&line[at + 3..])?)?;
+        (end >= start).then_some((start, end))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn standard_timings_read_as_in_general(
+            s in "[0-9]{2}:[0-9]{2}(:[0-9]{2})?[.,][0-9]{3}[ -]-->? [0-9]{2}:[0-9]{2}(:[0-9]{2})?[.,][0-9]{3}[ \t:a]?"
+        ) {
+            let fast = parse_timing(&s, 1).ok().map(|(a, b)| (a.unwrap(), b.unwrap()));
+            proptest::prop_assert_eq!(fast, parse_timing_in_general(&s));
+        }
+
         #[test]
         fn first_word_is_split_whitespace(s in "[ \t\u{b}\u{a0}\u{2003}a:.]{0,10}") {
             proptest::prop_assert_eq!(first_word(&s), s.split_whitespace().next());

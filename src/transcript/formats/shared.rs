@@ -52,7 +52,8 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     if let Some(whole) = whole_seconds(s) {
         return Some(whole);
     }
-    let (clock, seconds) = match memchr::memrchr(b':', s.as_bytes()) {
+    // Clocks are short: a plain loop finds the byte before a vector search has set up.
+    let (clock, seconds) = match s.bytes().rposition(|b| b == b':') {
         Some(i) => (&s[..i], &s[i + 1..]),
         None => ("", s),
     };
@@ -74,7 +75,7 @@ pub fn parse_clock(s: &str) -> Option<f64> {
 /// WebVTT and SubRip write every cue time: read at fixed places. The sums run in the
 /// general path's order (minutes * 60, plus seconds and fraction), so the value is the same
 /// to the bit. None: use the general path.
-fn cue_clock(b: &[u8]) -> Option<f64> {
+pub fn cue_clock(b: &[u8]) -> Option<f64> {
     let pair = |i: usize| two_digits(b, i);
     let n = b.len();
     if n < 9 || !matches!(b[n - 4], b'.' | b',') {
@@ -148,7 +149,7 @@ fn two_digits(b: &[u8], i: usize) -> Option<u32> {
 
 /// `12`, `12.5`, `12,500` (the SRT decimal comma): digits with at most one separator.
 fn parse_seconds(s: &str) -> Option<f64> {
-    let (whole, frac) = match memchr::memchr2(b'.', b',', s.as_bytes()) {
+    let (whole, frac) = match s.bytes().position(|b| b == b'.' || b == b',') {
         Some(i) => (&s[..i], &s[i + 1..]),
         None => (s, ""),
     };
