@@ -13,23 +13,10 @@ pub const UNLABELLED: &str = "Speaker";
 #[derive(Clone)]
 pub struct Lines<'a> {
     rest: &'a str,
-    /// Lines are mostly short (subtitle cues): search a word at a time first.
-    short: bool,
 }
 
 pub fn lines(text: &str) -> Lines<'_> {
-    Lines {
-        rest: text,
-        short: false,
-    }
-}
-
-/// `lines` for texts of short lines, as subtitle files are.
-pub fn short_lines(text: &str) -> Lines<'_> {
-    Lines {
-        rest: text,
-        short: true,
-    }
+    Lines { rest: text }
 }
 
 impl<'a> Iterator for Lines<'a> {
@@ -40,12 +27,7 @@ impl<'a> Iterator for Lines<'a> {
         if rest.is_empty() {
             return None;
         }
-        let end = if self.short {
-            find_near_word(rest.as_bytes(), b'\n')
-        } else {
-            memchr::memchr(b'\n', rest.as_bytes())
-        };
-        let (line, next) = match end {
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(end) if end > 0 && rest.as_bytes()[end - 1] == b'\r' => {
                 (&rest[..end - 1], &rest[end + 1..])
             }
@@ -55,29 +37,6 @@ impl<'a> Iterator for Lines<'a> {
         self.rest = next;
         Some(line)
     }
-}
-
-/// `memchr` for a byte usually within the next few dozen: eight bytes at a time in a plain
-/// word over the first 64, then memchr, whose setup costs more than such short searches.
-fn find_near_word(hay: &[u8], needle: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let spread = ONES * u64::from(needle);
-    let head = hay.len().min(64);
-    let mut words = hay[..head].chunks_exact(8);
-    for (i, word) in words.by_ref().enumerate() {
-        // Bytes equal to `needle` become zero; the lowest flagged byte is the first zero.
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ spread;
-        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zeros != 0 {
-            return Some(i * 8 + zeros.trailing_zeros() as usize / 8);
-        }
-    }
-    let tail = head - words.remainder().len();
-    if let Some(pos) = hay[tail..head].iter().position(|&b| b == needle) {
-        return Some(tail + pos);
-    }
-    memchr::memchr(needle, &hay[head..]).map(|pos| head + pos)
 }
 
 /// Parses `H:M:S.ms`, `M:S`, `HH:MM:SS,mmm` (SRT) or plain seconds into seconds.
@@ -581,17 +540,6 @@ mod tests {
             s in "([0-9]{1,3}:)?[0-9]{1,3}:[0-9]{1,3}[.,][0-9]{1,4}"
         ) {
             prop_assert_eq!(bits(parse_clock(&s)), bits(parse_clock_by_float(&s)));
-        }
-
-        #[test]
-        fn find_near_word_is_memchr(s in "[a\n-]{0,90}", from in 0usize..20) {
-            let hay = &s.as_bytes()[from.min(s.len())..];
-            prop_assert_eq!(find_near_word(hay, b'\n'), memchr::memchr(b'\n', hay));
-        }
-
-        #[test]
-        fn short_lines_split_as_str_lines_does(s in "[a\r\n\u{2028}é]{0,80}") {
-            prop_assert_eq!(short_lines(&s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>());
         }
 
         #[test]

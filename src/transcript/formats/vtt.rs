@@ -3,7 +3,7 @@
 //! stripped, NOTE/STYLE/REGION blocks skipped, Teams' unpadded `0:0:0.0` times accepted.
 
 use super::cues;
-use super::shared::{short_lines, trimmed};
+use super::shared::{lines, trimmed};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
 
@@ -15,7 +15,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
         ));
     }
     // The header block runs to the first blank line, where the cues start.
-    let mut body = short_lines(text);
+    let mut body = lines(text);
     let mut line_no = 1;
     while body.clone().next().is_some_and(|l| !trimmed(l).is_empty()) {
         body.next();
