@@ -7,6 +7,7 @@ pub mod aws_call_analytics;
 pub mod aws_transcribe;
 pub mod callscore_json;
 pub mod callscore_json_direct;
+pub mod clock;
 pub mod csv;
 pub mod csv_records;
 pub mod cues;
