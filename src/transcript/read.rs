@@ -7,8 +7,8 @@
 
 use super::error::{ParseError, ReadError};
 use super::formats::{
-    assemblyai, aws_call_analytics, aws_transcribe, callscore_json, csv, deepgram, jsonl, otter,
-    revai, srt, text, vendor_json, vtt, whisper,
+    assemblyai, aws_call_analytics, aws_transcribe, callscore_json, callscore_json_direct, csv,
+    deepgram, jsonl, otter, revai, srt, text, vendor_json, vtt, whisper,
 };
 use super::model::{Format, Transcript, default_call_id};
 use std::borrow::Cow;
@@ -220,6 +220,11 @@ fn read_as(path: &str, content: &str, format: Format) -> Result<Vec<Transcript>,
 /// `.json`: callscore JSON or the vendor its shape names; a forced vendor skips the sniffing.
 /// A top-level array holds several callscore transcripts, like JSON Lines.
 fn read_json(path: &str, content: &str, format: Format) -> Result<Vec<Transcript>, ParseError> {
+    if format == Format::Json
+        && let Some(read) = callscore_json_direct::read(path, content, Format::Json)
+    {
+        return read.map(|(t, _)| vec![t]);
+    }
     let value = vendor_json::parse(content)?;
     if let (Format::Json, Some(calls)) = (format, value.as_array()) {
         return read_json_array(path, calls);

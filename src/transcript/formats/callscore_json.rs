@@ -6,6 +6,7 @@ use super::vendor_json::{self, number, text};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
 use serde_json::Value;
+use std::borrow::Cow;
 
 pub fn read(path: &str, src: &str) -> Result<Transcript, ParseError> {
     from_value(path, &vendor_json::parse(src)?, Format::Json)
@@ -18,6 +19,39 @@ pub fn from_value(path: &str, v: &Value, format: Format) -> Result<Transcript, P
             "a callscore transcript is a JSON object with an 'utterances' list",
         ));
     }
+    read_header(&mut t, v);
+    let list = vendor_json::array(v, "utterances", "the transcript")?;
+    for (i, u) in list.iter().enumerate() {
+        push_utterance(&mut t, i + 1, Said::of_value(u))?;
+    }
+    finish(t)
+}
+
+/// What the reader takes from one utterance, from a parsed value or read directly.
+#[derive(Default)]
+pub struct Said<'a> {
+    pub speaker: Option<Cow<'a, str>>,
+    pub text: Option<Cow<'a, str>>,
+    pub role: Option<Cow<'a, str>>,
+    pub start: Option<f64>,
+    pub end: Option<f64>,
+}
+
+impl<'a> Said<'a> {
+    fn of_value(u: &'a Value) -> Self {
+        let str_field = |key: &str| u.get(key).and_then(Value::as_str).map(Cow::Borrowed);
+        Said {
+            speaker: text(u, "speaker").map(Cow::Owned),
+            text: str_field("text"),
+            role: str_field("role"),
+            start: number(u, "start"),
+            end: number(u, "end"),
+        }
+    }
+}
+
+/// The call's id and metadata, with roles named in the metadata (`"rep": "Dana"`).
+pub fn read_header(t: &mut Transcript, v: &Value) {
     if let Some(id) = text(v, "id").or_else(|| text(v, "call_id")) {
         t.id = id;
     }
@@ -39,31 +73,40 @@ pub fn from_value(path: &str, v: &Value, format: Format) -> Result<Transcript, P
             t.metadata.insert(key.clone(), value);
         }
     }
-    let list = vendor_json::array(v, "utterances", "the transcript")?;
-    for (i, u) in list.iter().enumerate() {
-        let index = i + 1;
-        let speaker = text(u, "speaker")
-            .filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| ParseError::at(index, "utterance has no 'speaker'"))?;
-        let said = u
-            .get("text")
-            .and_then(Value::as_str)
-            .ok_or_else(|| ParseError::at(index, "utterance has no 'text'"))?;
-        if let Some(role_name) = u.get("role").and_then(Value::as_str) {
-            let role = Role::parse_loose(role_name).ok_or_else(|| {
-                ParseError::at(
-                    index,
-                    format!("unknown role '{role_name}'; use rep, prospect or unknown"),
-                )
-            })?;
-            if role != Role::Unknown {
-                t.file_roles.insert(speaker.trim().to_string(), role);
-            }
+}
+
+/// Adds the utterance at `index` (1-based), or says which field it lacks.
+pub fn push_utterance(t: &mut Transcript, index: usize, said: Said<'_>) -> Result<(), ParseError> {
+    let speaker = said
+        .speaker
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| ParseError::at(index, "utterance has no 'speaker'"))?;
+    let text = said
+        .text
+        .ok_or_else(|| ParseError::at(index, "utterance has no 'text'"))?;
+    if let Some(role_name) = said.role {
+        let role = Role::parse_loose(&role_name).ok_or_else(|| {
+            ParseError::at(
+                index,
+                format!("unknown role '{role_name}'; use rep, prospect or unknown"),
+            )
+        })?;
+        let name = speaker.trim();
+        if role != Role::Unknown && t.file_roles.get(name) != Some(&role) {
+            t.file_roles.insert(name.to_string(), role);
         }
-        let (start, end) = (number(u, "start"), number(u, "end"));
-        t.utterances
-            .push(utterance(speaker.trim(), said, index, start, end));
     }
+    t.utterances.push(utterance(
+        speaker.trim(),
+        &text,
+        index,
+        said.start,
+        said.end,
+    ));
+    Ok(())
+}
+
+pub fn finish(t: Transcript) -> Result<Transcript, ParseError> {
     if t.utterances.is_empty() {
         return Err(ParseError::new(
             "the transcript's 'utterances' list is empty",

@@ -2,9 +2,11 @@
 //! with optional `start`, `end` (seconds or hh:mm:ss) and `role` columns. The line of an
 //! utterance is the line where its record starts, quoted multi-line fields included.
 
+use super::csv_records::Records;
 use super::shared::{parse_clock, utterance};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
+use std::borrow::Cow;
 
 const SPEAKER: [&str; 6] = [
     "speaker",
@@ -38,20 +40,13 @@ struct Columns {
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let mut t = Transcript::new(path, Format::Csv);
     let text = text.trim_start_matches('\u{feff}');
-    let mut reader = ::csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(::csv::Trim::All)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| ParseError::at(1, format!("cannot read the CSV header: {e}")))?
-        .clone();
-    let cols = columns(&header)?;
-    for record in reader.records() {
-        let record = record.map_err(csv_error)?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let field = |i: usize| record.get(i).unwrap_or("");
+    let mut records = Records::new(text, delimiter(text));
+    let mut fields = Vec::new();
+    // A text with no record has an empty header, which names no columns.
+    records.next_into(&mut fields);
+    let cols = columns(&fields)?;
+    while let Some(line) = records.next_into(&mut fields) {
+        let field = |i: usize| fields.get(i).map_or("", |f| f.as_ref());
         let speaker = field(cols.speaker);
         let said = field(cols.text);
         if speaker.is_empty() && said.is_empty() {
@@ -74,6 +69,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
         let (start, end) = (time(cols.start, "start")?, time(cols.end, "end")?);
         if let Some(role) = cols.role.map(field).and_then(Role::parse_loose)
             && role != Role::Unknown
+            && t.file_roles.get(speaker) != Some(&role)
         {
             t.file_roles.insert(speaker.to_string(), role);
         }
@@ -97,14 +93,14 @@ fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-fn columns(header: &::csv::StringRecord) -> Result<Columns, ParseError> {
+fn columns(header: &[Cow<'_, str>]) -> Result<Columns, ParseError> {
     let find = |names: &[&str]| {
         header
             .iter()
             .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
     };
     let (Some(speaker), Some(text)) = (find(&SPEAKER), find(&TEXT)) else {
-        let seen: Vec<&str> = header.iter().take(8).collect();
+        let seen: Vec<&str> = header.iter().take(8).map(|h| h.as_ref()).collect();
         return Err(ParseError::at(
             1,
             format!(
@@ -120,15 +116,6 @@ fn columns(header: &::csv::StringRecord) -> Result<Columns, ParseError> {
         end: find(&END),
         role: find(&ROLE),
     })
-}
-
-fn csv_error(e: ::csv::Error) -> ParseError {
-    let line = e.position().map(|p| p.line() as usize);
-    let message = format!("malformed CSV: {e}");
-    match line {
-        Some(l) => ParseError::at(l, message),
-        None => ParseError::new(message),
-    }
 }
 
 /// True when the first line is a header with a speaker and a text column.

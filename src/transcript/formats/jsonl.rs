@@ -2,6 +2,7 @@
 //! the file as its path; its id is the object's `id`, else `<stem>:<line>`.
 
 use super::callscore_json;
+use super::callscore_json_direct;
 use super::vendor_json;
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript, default_call_id};
@@ -30,6 +31,13 @@ pub fn read_line(path: &str, line: &str, line_no: usize) -> Result<Transcript, P
         }
         _ => ParseError::at(line_no, e.message),
     };
+    if let Some(read) = callscore_json_direct::read(path, line, Format::Jsonl) {
+        let (mut t, named) = read.map_err(at_line)?;
+        if !named {
+            t.id = format!("{}:{line_no}", default_call_id(path));
+        }
+        return Ok(t);
+    }
     let value = vendor_json::parse(line).map_err(at_line)?;
     let mut t = callscore_json::from_value(path, &value, Format::Jsonl).map_err(at_line)?;
     if value.get("id").is_none() && value.get("call_id").is_none() {

@@ -4,13 +4,13 @@
 //! all has the single speaker "Speaker".
 
 use super::cues;
+use super::shared::lines;
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     let text = text.trim_start_matches('\u{feff}');
-    let lines: Vec<&str> = text.lines().collect();
-    cues::read(path, Format::Srt, &lines, 1)
+    cues::read(path, Format::Srt, lines(text), 1)
 }
 
 /// True when the first block is an index line followed by a timing line.

@@ -2,7 +2,9 @@
 //! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
 //! metadata headers and suppression comments.
 
-use super::shared::{find_near, parse_clock, plausible_name, split_label, trimmed, utterance};
+use super::shared::{
+    find_near, lines, parse_clock, plausible_name, split_label, trimmed, utterance,
+};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
 use smol_str::SmolStr;
@@ -62,26 +64,6 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     }
     fold_one_off_labels(&mut t, &set_off);
     Ok(t)
-}
-
-/// `str::lines` (a line ends at `\n` or `\r\n`; the last one may not), finding each `\n` with
-/// memchr's vector search: the standard library's byte search was 1.2% of a run.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) if end > 0 && rest.as_bytes()[end - 1] == b'\r' => {
-                (&rest[..end - 1], &rest[end + 1..])
-            }
-            Some(end) => (&rest[..end], &rest[end + 1..]),
-            None => (rest, ""),
-        };
-        rest = next;
-        Some(line)
-    })
 }
 
 /// `line` less any byte-order marks it starts with (a line rarely has one: test a byte first).
