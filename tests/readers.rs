@@ -364,3 +364,13 @@ fn a_json_array_holds_several_calls() {
         "batch.json: call 1 of the array: utterance has no 'speaker' (utterance 2)"
     );
 }
+
+#[test]
+fn csv_utterances_keep_their_lines_with_crlf_and_blank_lines() {
+    // Windows line ends and blank lines between rows: each utterance names the line it is on,
+    // so that findings point at the right row.
+    let text = b"speaker,text\r\nDana,Hi Marcus.\r\n\r\nMarcus,\"Hi,\r\nDana.\"\r\nDana,So.\r\n";
+    let t = parse("call.csv", text, None).unwrap().remove(0);
+    let lines: Vec<usize> = t.utterances.iter().map(|u| u.line).collect();
+    assert_eq!(lines, vec![2, 4, 6]);
+}

@@ -41,6 +41,16 @@ fn bad_inputs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "shape.json: unknown JSON transcript shape (keys: hello)",
         ),
         (
+            "crlf.csv",
+            b"speaker,text\r\nDana,hi\r\n,oops\r\n".to_vec(),
+            "crlf.csv: line 3: row has text but no speaker",
+        ),
+        (
+            "blank_lines.csv",
+            b"speaker,text\nDana,hi\n\n\n,oops\n".to_vec(),
+            "blank_lines.csv: line 5: row has text but no speaker",
+        ),
+        (
             "nocols.csv",
             b"who,said\nDana,hi\n".to_vec(),
             "nocols.csv: line 1: the CSV header needs a 'speaker' and a 'text' column",

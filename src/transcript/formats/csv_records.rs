@@ -11,9 +11,9 @@ use std::borrow::Cow;
 pub struct Records<'a> {
     text: &'a str,
     pos: usize,
-    /// 1 + the `\n`s read so far. A record's line is this count when the record before it
-    /// ended: the crate's position, which does not count the blank lines before a record nor
-    /// the `\n` of a `\r\n` that ended the record before (it ends at the `\r`).
+    /// 1 + the `\n`s read so far: after the line ends before a record, the line it starts on.
+    /// (The `csv` crate's position for a record is where the record before it ended, which
+    /// counts neither the blank lines between nor the `\n` of a `\r\n`.)
     line: usize,
     delimiter: u8,
 }
@@ -38,8 +38,8 @@ impl<'a> Records<'a> {
     /// end of the text.
     pub fn next_into(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<usize> {
         fields.clear();
-        let line = self.line;
         self.skip_record_ends()?;
+        let line = self.line;
         loop {
             let (field, end) = self.field();
             fields.push(trim_field(field));
@@ -178,7 +178,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Records and lines as the `csv` crate reads them with the reader's settings.
+    /// Records as the `csv` crate reads them with the reader's settings, each with the line it
+    /// starts on: the line of the first byte after the crate's position that ends no line.
     fn by_crate(text: &str, delimiter: u8) -> Vec<(usize, Vec<String>)> {
         let mut reader = ::csv::ReaderBuilder::new()
             .flexible(true)
@@ -190,7 +191,11 @@ mod tests {
             .records()
             .map(|r| {
                 let r = r.unwrap();
-                let line = r.position().unwrap().line() as usize;
+                let mut start = r.position().unwrap().byte() as usize;
+                while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
+                let line = 1 + text[..start].matches('\n').count();
                 (line, r.iter().map(str::to_string).collect())
             })
             .collect()
@@ -223,8 +228,8 @@ mod tests {
         let expected: Vec<(usize, Vec<String>)> = vec![
             (1, vec!["a".into(), "b".into()]),
             (2, vec!["x, \"y\"\nz".into(), "w".into()]),
-            (4, vec!["c".into(), "de".into()]),
-            (5, vec!["f".into()]),
+            (5, vec!["c".into(), "de".into()]),
+            (6, vec!["f".into()]),
         ];
         assert_eq!(by_records(text, b','), expected);
         assert_eq!(by_crate(text, b','), expected);
