@@ -8,7 +8,7 @@
 use super::callscore_json::{Said, finish, push_utterance, read_header};
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
@@ -74,7 +74,10 @@ impl<'de> Visitor<'de> for DocumentVisitor {
         };
         while let Some(Text(key)) = map.next_key()? {
             match key.as_ref() {
-                "utterances" => doc.utterances = Some(map.next_value::<Utterances>()?.0),
+                "utterances" => {
+                    let list: Vec<Utterance> = map.next_value()?;
+                    doc.utterances = Some(list.into_iter().map(|u| u.0).collect());
+                }
                 k if VENDOR_KEYS.contains(&k) => return Err(de::Error::custom("a vendor shape")),
                 _ => {
                     let value: Value = map.next_value()?;
@@ -83,33 +86,6 @@ impl<'de> Visitor<'de> for DocumentVisitor {
             }
         }
         Ok(doc)
-    }
-}
-
-/// The `utterances` list.
-struct Utterances<'a>(Vec<Said<'a>>);
-
-impl<'de> de::Deserialize<'de> for Utterances<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(UtterancesVisitor)
-    }
-}
-
-struct UtterancesVisitor;
-
-impl<'de> Visitor<'de> for UtterancesVisitor {
-    type Value = Utterances<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of utterances")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Utterances<'de>, A::Error> {
-        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Utterance(said)) = seq.next_element()? {
-            list.push(said);
-        }
-        Ok(Utterances(list))
     }
 }
 
