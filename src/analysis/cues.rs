@@ -89,10 +89,5 @@ fn detect_question(
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    // Sentences are read only for a question mark: most texts have none, and telling so from
-    // the scan's flag saves searching the text for sentence ends again.
-    if !n.has_question_mark {
-        return whole;
-    }
-    questions::detect_sentences(text, lex, buffers).or(whole)
+    questions::detect_sentences(text, n, lex, buffers).or(whole)
 }
