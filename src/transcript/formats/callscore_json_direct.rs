@@ -6,25 +6,13 @@
 //! caller reads the file through the `Value` path, which decides and words every error.
 
 use super::callscore_json::{Said, finish, push_utterance, read_header};
+use super::vendor_json::VENDOR_KEYS;
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Transcript};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
-
-/// Top-level keys that make `vendor_json::sniff` name another shape (or may): left to it.
-const VENDOR_KEYS: [&str; 9] = [
-    "results",
-    "Transcript",
-    "monologues",
-    "segments",
-    "audio_url",
-    "acoustic_model",
-    "language_model",
-    "audio_duration",
-    "words",
-];
 
 /// Reads `src` as the `Value` path would read callscore JSON: the transcript and whether the
 /// object has an `id` or `call_id` key. None: read it through the `Value` path.
@@ -78,6 +66,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                     let list: Vec<Utterance> = map.next_value()?;
                     doc.utterances = Some(list.into_iter().map(|u| u.0).collect());
                 }
+                // Left to `vendor_json::sniff`, which may name another shape.
                 k if VENDOR_KEYS.contains(&k) => return Err(de::Error::custom("a vendor shape")),
                 _ => {
                     let value: Value = map.next_value()?;

@@ -17,6 +17,21 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     })
 }
 
+/// Every top-level key `sniff` reads to name a vendor's shape: an object with none of them is
+/// callscore JSON or no transcript. The last five are AssemblyAI's.
+pub const VENDOR_KEYS: [&str; 9] = [
+    "results",
+    "Transcript",
+    "monologues",
+    "segments",
+    "audio_url",
+    "acoustic_model",
+    "language_model",
+    "audio_duration",
+    "words",
+];
+const ASSEMBLYAI_KEYS: &[&str] = VENDOR_KEYS.split_at(4).1;
+
 /// Names the vendor whose output has this shape, if any.
 pub fn sniff(v: &Value) -> Option<Format> {
     let obj = v.as_object()?;
@@ -41,13 +56,6 @@ pub fn sniff(v: &Value) -> Option<Format> {
     if obj.get("segments").is_some_and(Value::is_array) {
         return Some(Format::Whisper);
     }
-    const ASSEMBLYAI_KEYS: [&str; 5] = [
-        "audio_url",
-        "acoustic_model",
-        "language_model",
-        "audio_duration",
-        "words",
-    ];
     if ASSEMBLYAI_KEYS.iter().any(|k| obj.contains_key(*k))
         && (obj.contains_key("utterances") || obj.contains_key("words"))
     {
