@@ -225,6 +225,25 @@ impl Transcript {
         }
     }
 
+    /// Records that the file names speaker `name` as `role`; `Unknown` says nothing. A role
+    /// column repeats one pair on every row: a pair already recorded allocates nothing.
+    pub fn state_role(&mut self, name: &str, role: Role) {
+        if role != Role::Unknown && self.file_roles.get(name) != Some(&role) {
+            self.file_roles.insert(name.to_string(), role);
+        }
+    }
+
+    /// [`state_role`](Self::state_role) for each name of a header's list ("Dana, Lee").
+    pub fn state_roles(&mut self, names: &str, role: Role) {
+        for name in names
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            self.state_role(name, role);
+        }
+    }
+
     /// Groups consecutive utterances of one speaker into turns.
     pub fn turns(&self) -> Vec<Turn> {
         let mut turns: Vec<Turn> = Vec::new();

@@ -24,9 +24,7 @@ pub fn from_value(path: &str, v: &Value) -> Result<Transcript, ParseError> {
             "" => ("Speaker".to_string(), Role::Unknown),
             other => (other.to_string(), Role::Unknown),
         };
-        if role != Role::Unknown {
-            t.file_roles.insert(speaker.clone(), role);
-        }
+        t.state_role(&speaker, role);
         let line = t.utterances.len() + 1;
         let start = ms(number(seg, "BeginOffsetMillis"));
         let end = ms(number(seg, "EndOffsetMillis"));

@@ -61,14 +61,8 @@ pub fn read_header(t: &mut Transcript, v: &Value) {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            if let Some(role) = Role::parse_loose(key).filter(|r| *r != Role::Unknown) {
-                for name in value
-                    .split([',', ';'])
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                {
-                    t.file_roles.insert(name.to_string(), role);
-                }
+            if let Some(role) = Role::parse_loose(key) {
+                t.state_roles(&value, role);
             }
             t.metadata.insert(key.clone(), value);
         }
@@ -91,10 +85,7 @@ pub fn push_utterance(t: &mut Transcript, index: usize, said: Said<'_>) -> Resul
                 format!("unknown role '{role_name}'; use rep, prospect or unknown"),
             )
         })?;
-        let name = speaker.trim();
-        if role != Role::Unknown && t.file_roles.get(name) != Some(&role) {
-            t.file_roles.insert(name.to_string(), role);
-        }
+        t.state_role(speaker.trim(), role);
     }
     t.utterances.push(utterance(
         speaker.trim(),

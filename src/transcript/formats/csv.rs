@@ -67,11 +67,8 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
             }
         };
         let (start, end) = (time(cols.start, "start")?, time(cols.end, "end")?);
-        if let Some(role) = cols.role.map(field).and_then(Role::parse_loose)
-            && role != Role::Unknown
-            && t.file_roles.get(speaker) != Some(&role)
-        {
-            t.file_roles.insert(speaker.to_string(), role);
+        if let Some(role) = cols.role.map(field).and_then(Role::parse_loose) {
+            t.state_role(speaker, role);
         }
         t.utterances
             .push(utterance(speaker, said, line, start, end));

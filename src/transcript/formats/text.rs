@@ -186,13 +186,7 @@ fn read_comment(t: &mut Transcript, comment: &str, pending: &mut Vec<String>) {
                 } else {
                     Role::Prospect
                 };
-                for name in value
-                    .split([',', ';'])
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                {
-                    t.file_roles.insert(name.to_string(), role);
-                }
+                t.state_roles(value, role);
             }
             "call-id" | "call_id" | "id" => t.id = value.to_string(),
             _ => {
