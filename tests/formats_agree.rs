@@ -44,11 +44,11 @@ fn json_lines(dir: &Path, format: &str, args: &[&str]) -> Vec<Value> {
         .collect()
 }
 
-/// What an annotated utterance says, without where it stands in its file.
+/// What an annotated utterance says, and in which call, without where it stands in its file.
 fn utterance(v: &Value) -> Value {
     let question = v.get("question").map(|q| (&q["form"], &q["status"]));
     serde_json::json!([
-        v["path"],
+        call_of(&v["path"]),
         v["speaker"],
         v["role"],
         v["text"],
@@ -103,11 +103,7 @@ fn the_same_calls_read_the_same_in_every_format() {
     let annotated = |format| -> Vec<Value> {
         json_lines(dir.path(), format, &["annotate", "--format", "jsonl"])
             .iter()
-            .map(|v| {
-                let mut u = utterance(v);
-                u[0] = Value::from(call_of(&v["path"]));
-                u
-            })
+            .map(utterance)
             .collect()
     };
     let text = annotated("txt");
