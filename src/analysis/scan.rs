@@ -6,7 +6,7 @@
 //! word's key is its bytes, read back from `padded` in one load.
 
 use super::normalize::{Normalized, Word, class};
-use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
+use super::words::{PACKED_LEN, WordIndex, key_prefix, long_word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
 const ALNUM: [bool; 256] = ascii_table(false);
@@ -170,33 +170,42 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
     // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
     // registers instead of reloading them for each word.
     let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
-    // The key and the bytes in `padded` of the last word pushed to `core` (no word is empty).
-    let (mut last_key, mut last_start, mut last_end) = (0, 0, 0);
-    for (i, w) in n.words.iter_mut().enumerate() {
-        let (start, end) = (w.start as usize, w.end as usize);
+    let words = n.words.as_mut_slice();
+    // The key of the last word pushed to `core`, which `core.last()` names: one live variable
+    // rather than that word's key, start and end, so that the loop spills fewer of them.
+    let mut last_key = 0;
+    for i in 0..words.len() {
+        let (start, end) = (words[i].start as usize, words[i].end as usize);
         let word = &padded[start..end];
         // A short word's key is its bytes, read in one load.
         let key = match word.len() {
             len @ ..=PACKED_LEN => key_prefix(load_chunk(padded, start), len),
-            _ => word_key(word),
+            _ => long_word_key(word),
         };
         let (info, entry) = table.lookup_with_content(word, key);
         if let Some(h) = entry {
             content.push(h);
         }
-        w.classes |= info.bits;
-        w.id = info.phrase_id;
-        // A stutter ("is is it") repeats the last core word. Keys tell most words apart without
-        // a call to `memcmp`; a short word's key is the word itself.
+        words[i].classes |= info.bits;
+        words[i].id = info.phrase_id;
+        // A stutter ("is is it") repeats the last core word. Keys tell most words apart: the
+        // bytes are compared only when the keys agree.
         let repeats = last_key == key
-            && last_end - last_start == end - start
-            && (end - start <= PACKED_LEN || padded[last_start..last_end] == *word);
+            && core
+                .last()
+                .is_some_and(|&j| same_bytes(padded, words[j], word));
         if info.bits & class::HESITATION == 0 && !repeats {
             core.push(i);
-            (last_key, last_start, last_end) = (key, start, end);
+            last_key = key;
         }
     }
     (n.content, n.core) = (content, core);
+}
+
+/// Whether word `w` of `padded` is `word`. Out of line: called only when two keys agree.
+#[inline(never)]
+fn same_bytes(padded: &[u8], w: Word, word: &[u8]) -> bool {
+    padded[w.start as usize..w.end as usize] == *word
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit (`false` at the end).
@@ -304,6 +313,7 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::words::word_key;
 
     /// What `ascii_alnum_prefix` computes, one byte at a time.
     fn alnum_prefix_slow(chunk: u64) -> usize {
