@@ -85,9 +85,14 @@ fn short_chunk(rest: &[u8]) -> u64 {
     }
 }
 
-/// The word being copied, and what the text said before it.
+/// The word being copied, and what the text said before it. The buffers and flags it fills
+/// are its own until the walk ends, not fields behind a `&mut Normalized`: the loop then keeps
+/// their lengths in registers rather than reloading them through the pointer for each word.
 struct Scanner {
     out: Vec<u8>,
+    words: Vec<Word>,
+    punctuated: bool,
+    has_question_mark: bool,
     /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
     start: usize,
     /// A comma or sentence punctuation came since the last word.
@@ -104,16 +109,18 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let max_words = text.len() / 4 + 4;
     out.reserve(text.len() + 2);
     out.push(b' ');
-    n.words.clear();
-    n.words.reserve(max_words);
+    let mut found = std::mem::take(&mut n.words);
+    found.clear();
+    found.reserve(max_words);
     n.content.clear();
     n.content.reserve(max_words);
     n.core.clear();
     n.core.reserve(max_words);
-    n.punctuated = false;
-    n.has_question_mark = false;
     let mut s = Scanner {
         out,
+        words: found,
+        punctuated: false,
+        has_question_mark: false,
         start: 0,
         break_before: false,
     };
@@ -129,7 +136,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
             // byte-by-byte path below (same effect: the word ends, the space is counted).
             if bytes.get(i) == Some(&b' ') {
                 spaces_after_words += 1;
-                s.boundary(' ', n);
+                s.boundary(' ');
                 i += 1;
             }
         } else if b < 0x80 {
@@ -139,17 +146,18 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
                 if is_ascii_space(b) && i > 0 && !is_ascii_space(bytes[i - 1]) {
                     spaces_after_words += 1;
                 }
-                s.boundary(char::from(b), n);
+                s.boundary(char::from(b));
             }
             i += 1;
         } else {
             ascii = false;
-            i = s.wide_char(text, i, n);
+            i = s.wide_char(text, i);
         }
     }
     if s.start != 0 {
-        s.end_word(n);
+        s.end_word();
     }
+    (n.words, n.punctuated, n.has_question_mark) = (s.words, s.punctuated, s.has_question_mark);
     n.whitespace_words = if ascii {
         spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
     } else {
@@ -254,7 +262,7 @@ impl Scanner {
     }
 
     /// Reads the non-ASCII character at byte `i`; returns the byte after it.
-    fn wide_char(&mut self, text: &str, i: usize, n: &mut Normalized) -> usize {
+    fn wide_char(&mut self, text: &str, i: usize) -> usize {
         let c = text[i..]
             .chars()
             .next()
@@ -270,7 +278,7 @@ impl Scanner {
         } else if c == '\u{2019}' && self.start != 0 && alphanumeric_at(text, next) {
             self.apostrophe();
         } else {
-            self.boundary(c, n);
+            self.boundary(c);
         }
         next
     }
@@ -278,24 +286,24 @@ impl Scanner {
     /// A character that is not part of a word: ends the word, notes punctuation.
     // Inlined: called for every word's end, and small once the character is known.
     #[inline(always)]
-    fn boundary(&mut self, c: char, n: &mut Normalized) {
+    fn boundary(&mut self, c: char) {
         if self.start != 0 {
-            self.end_word(n);
+            self.end_word();
             self.break_before = false;
         }
         if matches!(c, '.' | '?' | '!') {
-            n.punctuated = true;
-            n.has_question_mark |= c == '?';
+            self.punctuated = true;
+            self.has_question_mark |= c == '?';
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            self.break_before = !n.words.is_empty();
+            self.break_before = !self.words.is_empty();
         }
     }
 
     /// Closes the current word: records its bytes and whether a break came before it;
     /// `look_up_words` reads the rest once the byte loop is done.
-    fn end_word(&mut self, n: &mut Normalized) {
-        n.words.push(Word {
+    fn end_word(&mut self) {
+        self.words.push(Word {
             start: self.start as u32,
             end: self.out.len() as u32,
             classes: if self.break_before {
