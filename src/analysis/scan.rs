@@ -187,7 +187,7 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
         let word = &padded[start..end];
         // A short word's key is its bytes, read in one load.
         let key = match word.len() {
-            len @ ..=PACKED_LEN => key_prefix(load_chunk(padded, start), len),
+            ..=PACKED_LEN => short_word_key(padded, start, end),
             _ => long_word_key(word),
         };
         let (info, entry) = table.lookup_with_content(word, key);
@@ -208,6 +208,25 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
         }
     }
     (n.content, n.core) = (content, core);
+}
+
+/// The key of the word at `start..end` of `padded`, at most [`PACKED_LEN`] bytes long: its
+/// bytes read in one load, from where it starts or, near the end of `padded`, from the eight
+/// bytes that end with it. `load_chunk` would pack the bytes of a word near the end one by one,
+/// and every utterance's last words are.
+#[inline]
+fn short_word_key(padded: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    let eight = |at: usize| {
+        u64::from_le_bytes(padded[at..at + PACKED_LEN].try_into().expect("eight bytes"))
+    };
+    if start + PACKED_LEN <= padded.len() {
+        key_prefix(eight(start), len)
+    } else if end >= PACKED_LEN {
+        eight(end - PACKED_LEN) >> (8 * (PACKED_LEN - len))
+    } else {
+        short_chunk(&padded[start..end])
+    }
 }
 
 /// Whether word `w` of `padded` is `word`. Out of line: called only when two keys agree.
@@ -450,6 +469,35 @@ mod tests {
             content.dedup();
             proptest::prop_assert_eq!(&n.content, &content, "{:?}", text);
             proptest::prop_assert_eq!(&n.core, &core, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn short_word_keys_are_word_keys_wherever_the_word_is() {
+        // Words at the start, middle and end of texts short and long, of every length up to
+        // eight bytes: read forwards, backwards from their end, or byte by byte.
+        let table = WordIndex::default();
+        for text in [
+            "a",
+            "ab cd",
+            "abcdefgh",
+            "abcdefg h",
+            "x abcdefgh",
+            "we meet at 9 tomorrow, abcdefgh abcdefg abc a",
+            "one two three four five six seven eight nine",
+        ] {
+            let n = super::super::normalize::normalize(text, &table);
+            for i in 0..n.len() {
+                let (start, end) = (n.start(i), n.end(i));
+                let word = n.word(i);
+                if word.len() <= PACKED_LEN {
+                    assert_eq!(
+                        short_word_key(&n.padded, start, end),
+                        word_key(word),
+                        "{text:?} word {i}"
+                    );
+                }
+            }
         }
     }
 
