@@ -95,8 +95,9 @@ impl PhraseTrieBuilder {
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
             nodes: vec![Node::default(); self.ends.len().max(1)],
-            // At most half full, so that a probe for a missing edge ends soon.
-            edges: vec![(0, 0); (inner_edges * 2).next_power_of_two().max(2)],
+            // At most a quarter full, so that a probe for a missing edge (most probes: a
+            // phrase's next word is seldom there) ends soon.
+            edges: vec![(0, 0); (inner_edges * 4).next_power_of_two().max(2)],
             ..PhraseTrie::default()
         };
         for ((parent, word), child) in self.children {
