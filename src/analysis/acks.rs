@@ -95,8 +95,10 @@ fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, u
         .take_while(|&k| n.is(k, class::ACK_WORD))
         .count();
     let max = lex.ack_max_phrase_words.min(run);
+    // A word that ends no phrase rules out the phrase ending on it without a map lookup.
     (1..=max)
         .rev()
+        .filter(|&len| n.is(i + len - 1, class::ACK_END))
         .find_map(|len| lex.ack_phrase(phrase(n, i, len)).map(|k| (k, len)))
 }
 

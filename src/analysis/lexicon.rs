@@ -142,13 +142,15 @@ impl Lexicon {
             .unwrap_or(0);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
         lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
-        compile_acks(&mut lex, config);
+        let ack_ends = compile_acks(&mut lex, config);
+        lex.words.add(&ack_ends, class::ACK_END);
         let starts: Vec<String> = lex
             .acks
             .keys()
             .filter_map(|p| words_of(p).next().map(str::to_string))
             .collect();
         lex.words.add(&starts, class::ACK_START);
+
         // A set: the evaluation phrases repeat their heads' words many times. Sorting and
         // de-duplicating gives the order a `BTreeSet` would, for a fifth of its start-up cost.
         let mut ack_words: Vec<&str> = lex.acks.keys().flat_map(|p| words_of(p)).collect();
@@ -275,8 +277,10 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
 
 /// Fills the acknowledgement table: the plain lists, then every evaluation head followed by
 /// every evaluation ("that's great", "how awful").
-fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
+/// Fills the acknowledgement phrase map; returns the words that end its phrases, each once.
+fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) -> Vec<String> {
     let a = &config.acknowledgement;
+    let mut ends = Vec::new();
     let mut put = |phrase: String, kind: AckKind| {
         if !phrase.is_empty() {
             lex.ack_max_phrase_words = lex.ack_max_phrase_words.max(phrase.split(' ').count());
@@ -290,7 +294,14 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
         (&a.sympathy, AckKind::Sympathy),
     ] {
         for p in list {
-            put(normalize_phrase(p), kind);
+            let p = normalize_phrase(p);
+            ends.extend(
+                p.rsplit(' ')
+                    .next()
+                    .filter(|_| !p.is_empty())
+                    .map(str::to_string),
+            );
+            put(p, kind);
         }
     }
     // Each evaluation is normalised once, not once per head.
@@ -307,6 +318,18 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
             put(format!("{head} {e}"), *kind);
         }
     }
+    // "{head} {e}" ends as `e` does, whatever the head: the ends of the evaluations, once
+    // rather than once per head.
+    if !a.evaluation_heads.is_empty() {
+        ends.extend(
+            evaluations
+                .iter()
+                .map(|(e, _)| e.rsplit(' ').next().unwrap_or("").to_string()),
+        );
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    ends
 }
 
 /// Whether words `i` and `j` of `n` are one of `pairs` (see `word_pairs`). Normalisation
@@ -336,6 +359,31 @@ fn word_pairs(words: &mut WordIndex, phrases: &[String]) -> Vec<(u32, u32)> {
 mod tests {
     use super::*;
     use crate::analysis::normalize::normalize;
+
+    #[test]
+    fn every_acknowledgement_phrase_ends_on_a_word_marked_as_an_end() {
+        // The rule file's lists, and lists with "Mixed Case", one word, and an empty
+        // evaluation: the ends come from the lists, the phrases from heads times evaluations.
+        use crate::rules::ruleset::{DEFAULT_TOML, RuleFile};
+        let mut config = toml::from_str::<RuleFile>(DEFAULT_TOML).unwrap().analysis;
+        let mut lexicons = vec![Lexicon::compile(&config).unwrap()];
+        let a = &mut config.acknowledgement;
+        a.backchannel = vec!["Mm-hm".into(), "uh huh".into()];
+        a.evaluation_heads = vec!["That's".into(), "so".into()];
+        a.positive_evaluations = vec!["really great".into(), String::new(), "Fine".into()];
+        lexicons.push(Lexicon::compile(&config).unwrap());
+        for lex in &lexicons {
+            for phrase in lex.acks.keys() {
+                let last = words_of(phrase).last().unwrap();
+                assert_ne!(
+                    lex.words.get(last) & class::ACK_END,
+                    0,
+                    "{:?}",
+                    text_of(phrase)
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_pairs_match_as_the_words_compared_as_text_do() {

@@ -34,6 +34,8 @@ pub mod class {
     pub const QUOTE_VERB: u32 = 1 << 23;
     /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
+    /// The last word of some acknowledgement phrase: a phrase cannot end on a word without it.
+    pub const ACK_END: u32 = 1 << 25;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }

@@ -95,8 +95,9 @@ impl PhraseTrieBuilder {
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
             nodes: vec![Node::default(); self.ends.len().max(1)],
-            // At most half full, so that a probe for a missing edge ends soon.
-            edges: vec![(0, 0); (inner_edges * 2).next_power_of_two().max(2)],
+            // At most a quarter full, so that a probe for a missing edge (most probes: a
+            // phrase's next word is seldom there) ends soon.
+            edges: vec![(0, 0); (inner_edges * 4).next_power_of_two().max(2)],
             ..PhraseTrie::default()
         };
         for ((parent, word), child) in self.children {
@@ -120,9 +121,10 @@ impl PhraseTrie {
     /// Every phrase occurrence in `n`, overlapping ones included: (target, start byte, end byte)
     /// of the pattern `" w1 .. wk "` in `n.padded`.
     pub(crate) fn find(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
-        for (first, word) in n.words.iter().enumerate() {
-            let id = word.id;
-            let mut node = self.first.get(id as usize).copied().unwrap_or(0);
+        // The word list as a local slice: the walk reads it without going through `n`.
+        let words = n.words.as_slice();
+        for (first, word) in words.iter().enumerate() {
+            let mut node = self.first.get(word.id as usize).copied().unwrap_or(0);
             let mut last = first;
             while node != 0 {
                 let Node {
@@ -131,14 +133,14 @@ impl PhraseTrie {
                     targets_end,
                 } = self.nodes[node as usize];
                 if targets_start != targets_end {
-                    let start = n.start(first) - 1;
-                    let end = n.end(last) + 1;
+                    let start = word.start as usize - 1;
+                    let end = words[last].end as usize + 1;
                     let ends = &self.targets[targets_start as usize..targets_end as usize];
                     out.extend(ends.iter().map(|&t| (t, start, end)));
                 }
                 last += 1;
-                node = match n.id(last) {
-                    Some(w) if w != 0 && has_children => self.child(node, w),
+                node = match words.get(last) {
+                    Some(w) if w.id != 0 && has_children => self.child(node, w.id),
                     _ => 0,
                 };
             }

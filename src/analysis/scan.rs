@@ -6,7 +6,7 @@
 //! word's key is its bytes, read back from `padded` in one load.
 
 use super::normalize::{Normalized, Word, class};
-use super::words::{PACKED_LEN, WordIndex, key_prefix, word_key};
+use super::words::{PACKED_LEN, WordIndex, key_prefix, long_word_key};
 
 /// ASCII letters and digits, the bytes that make up most words.
 const ALNUM: [bool; 256] = ascii_table(false);
@@ -85,9 +85,14 @@ fn short_chunk(rest: &[u8]) -> u64 {
     }
 }
 
-/// The word being copied, and what the text said before it.
+/// The word being copied, and what the text said before it. The buffers and flags it fills
+/// are its own until the walk ends, not fields behind a `&mut Normalized`: the loop then keeps
+/// their lengths in registers rather than reloading them through the pointer for each word.
 struct Scanner {
     out: Vec<u8>,
+    words: Vec<Word>,
+    punctuated: bool,
+    has_question_mark: bool,
     /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
     start: usize,
     /// A comma or sentence punctuation came since the last word.
@@ -104,16 +109,18 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     let max_words = text.len() / 4 + 4;
     out.reserve(text.len() + 2);
     out.push(b' ');
-    n.words.clear();
-    n.words.reserve(max_words);
+    let mut found = std::mem::take(&mut n.words);
+    found.clear();
+    found.reserve(max_words);
     n.content.clear();
     n.content.reserve(max_words);
     n.core.clear();
     n.core.reserve(max_words);
-    n.punctuated = false;
-    n.has_question_mark = false;
     let mut s = Scanner {
         out,
+        words: found,
+        punctuated: false,
+        has_question_mark: false,
         start: 0,
         break_before: false,
     };
@@ -129,7 +136,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
             // byte-by-byte path below (same effect: the word ends, the space is counted).
             if bytes.get(i) == Some(&b' ') {
                 spaces_after_words += 1;
-                s.boundary(' ', n);
+                s.boundary(' ');
                 i += 1;
             }
         } else if b < 0x80 {
@@ -139,17 +146,18 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
                 if is_ascii_space(b) && i > 0 && !is_ascii_space(bytes[i - 1]) {
                     spaces_after_words += 1;
                 }
-                s.boundary(char::from(b), n);
+                s.boundary(char::from(b));
             }
             i += 1;
         } else {
             ascii = false;
-            i = s.wide_char(text, i, n);
+            i = s.wide_char(text, i);
         }
     }
     if s.start != 0 {
-        s.end_word(n);
+        s.end_word();
     }
+    (n.words, n.punctuated, n.has_question_mark) = (s.words, s.punctuated, s.has_question_mark);
     n.whitespace_words = if ascii {
         spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
     } else {
@@ -170,33 +178,61 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
     // Local buffers and plain variables rather than fields behind `n`: the loop keeps them in
     // registers instead of reloading them for each word.
     let (mut content, mut core) = (std::mem::take(&mut n.content), std::mem::take(&mut n.core));
-    // The key and the bytes in `padded` of the last word pushed to `core` (no word is empty).
-    let (mut last_key, mut last_start, mut last_end) = (0, 0, 0);
-    for (i, w) in n.words.iter_mut().enumerate() {
-        let (start, end) = (w.start as usize, w.end as usize);
+    let words = n.words.as_mut_slice();
+    // The key of the last word pushed to `core`, which `core.last()` names: one live variable
+    // rather than that word's key, start and end, so that the loop spills fewer of them.
+    let mut last_key = 0;
+    for i in 0..words.len() {
+        let (start, end) = (words[i].start as usize, words[i].end as usize);
         let word = &padded[start..end];
         // A short word's key is its bytes, read in one load.
         let key = match word.len() {
-            len @ ..=PACKED_LEN => key_prefix(load_chunk(padded, start), len),
-            _ => word_key(word),
+            ..=PACKED_LEN => short_word_key(padded, start, end),
+            _ => long_word_key(word),
         };
         let (info, entry) = table.lookup_with_content(word, key);
         if let Some(h) = entry {
             content.push(h);
         }
-        w.classes |= info.bits;
-        w.id = info.phrase_id;
-        // A stutter ("is is it") repeats the last core word. Keys tell most words apart without
-        // a call to `memcmp`; a short word's key is the word itself.
+        words[i].classes |= info.bits;
+        words[i].id = info.phrase_id;
+        // A stutter ("is is it") repeats the last core word. Keys tell most words apart: the
+        // bytes are compared only when the keys agree.
         let repeats = last_key == key
-            && last_end - last_start == end - start
-            && (end - start <= PACKED_LEN || padded[last_start..last_end] == *word);
+            && core
+                .last()
+                .is_some_and(|&j| same_bytes(padded, words[j], word));
         if info.bits & class::HESITATION == 0 && !repeats {
             core.push(i);
-            (last_key, last_start, last_end) = (key, start, end);
+            last_key = key;
         }
     }
     (n.content, n.core) = (content, core);
+}
+
+/// The key of the word at `start..end` of `padded`, at most [`PACKED_LEN`] bytes long: its
+/// bytes read in one load, from where it starts or, near the end of `padded`, from the eight
+/// bytes that end with it. `load_chunk` would pack the bytes of a word near the end one by one,
+/// and every utterance's last words are.
+#[inline]
+fn short_word_key(padded: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    let eight = |at: usize| {
+        u64::from_le_bytes(padded[at..at + PACKED_LEN].try_into().expect("eight bytes"))
+    };
+    if start + PACKED_LEN <= padded.len() {
+        key_prefix(eight(start), len)
+    } else if end >= PACKED_LEN {
+        eight(end - PACKED_LEN) >> (8 * (PACKED_LEN - len))
+    } else {
+        short_chunk(&padded[start..end])
+    }
+}
+
+/// Whether word `w` of `padded` is `word`. Out of line: called only when two keys agree.
+#[inline(never)]
+fn same_bytes(padded: &[u8], w: Word, word: &[u8]) -> bool {
+    padded[w.start as usize..w.end as usize] == *word
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit (`false` at the end).
@@ -245,7 +281,7 @@ impl Scanner {
     }
 
     /// Reads the non-ASCII character at byte `i`; returns the byte after it.
-    fn wide_char(&mut self, text: &str, i: usize, n: &mut Normalized) -> usize {
+    fn wide_char(&mut self, text: &str, i: usize) -> usize {
         let c = text[i..]
             .chars()
             .next()
@@ -261,7 +297,7 @@ impl Scanner {
         } else if c == '\u{2019}' && self.start != 0 && alphanumeric_at(text, next) {
             self.apostrophe();
         } else {
-            self.boundary(c, n);
+            self.boundary(c);
         }
         next
     }
@@ -269,24 +305,24 @@ impl Scanner {
     /// A character that is not part of a word: ends the word, notes punctuation.
     // Inlined: called for every word's end, and small once the character is known.
     #[inline(always)]
-    fn boundary(&mut self, c: char, n: &mut Normalized) {
+    fn boundary(&mut self, c: char) {
         if self.start != 0 {
-            self.end_word(n);
+            self.end_word();
             self.break_before = false;
         }
         if matches!(c, '.' | '?' | '!') {
-            n.punctuated = true;
-            n.has_question_mark |= c == '?';
+            self.punctuated = true;
+            self.has_question_mark |= c == '?';
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
-            self.break_before = !n.words.is_empty();
+            self.break_before = !self.words.is_empty();
         }
     }
 
     /// Closes the current word: records its bytes and whether a break came before it;
     /// `look_up_words` reads the rest once the byte loop is done.
-    fn end_word(&mut self, n: &mut Normalized) {
-        n.words.push(Word {
+    fn end_word(&mut self) {
+        self.words.push(Word {
             start: self.start as u32,
             end: self.out.len() as u32,
             classes: if self.break_before {
@@ -304,6 +340,7 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::words::word_key;
 
     /// What `ascii_alnum_prefix` computes, one byte at a time.
     fn alnum_prefix_slow(chunk: u64) -> usize {
@@ -432,6 +469,35 @@ mod tests {
             content.dedup();
             proptest::prop_assert_eq!(&n.content, &content, "{:?}", text);
             proptest::prop_assert_eq!(&n.core, &core, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn short_word_keys_are_word_keys_wherever_the_word_is() {
+        // Words at the start, middle and end of texts short and long, of every length up to
+        // eight bytes: read forwards, backwards from their end, or byte by byte.
+        let table = WordIndex::default();
+        for text in [
+            "a",
+            "ab cd",
+            "abcdefgh",
+            "abcdefg h",
+            "x abcdefgh",
+            "we meet at 9 tomorrow, abcdefgh abcdefg abc a",
+            "one two three four five six seven eight nine",
+        ] {
+            let n = super::super::normalize::normalize(text, &table);
+            for i in 0..n.len() {
+                let (start, end) = (n.start(i), n.end(i));
+                let word = n.word(i);
+                if word.len() <= PACKED_LEN {
+                    assert_eq!(
+                        short_word_key(&n.padded, start, end),
+                        word_key(word),
+                        "{text:?} word {i}"
+                    );
+                }
+            }
         }
     }
 

@@ -20,10 +20,18 @@ pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= PACKED_LEN {
         word.iter().rev().fold(0, |k, &b| (k << 8) | u64::from(b))
     } else {
-        word.iter().fold(FNV_OFFSET, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-        })
+        long_word_key(word)
     }
+}
+
+/// The key of a word longer than [`PACKED_LEN`]: its FNV-1a hash. Out of line: one word in
+/// twenty is this long, and inlined into the per-word loop its constants would hold registers
+/// that the common path needs.
+#[inline(never)]
+pub fn long_word_key(word: &[u8]) -> u64 {
+    word.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// The first `len` (at most [`PACKED_LEN`]) bytes of a packed key: the key of the word's prefix.
@@ -148,13 +156,18 @@ impl WordIndex {
             }
             if slot.key == key
                 && slot.len as usize == word.len()
-                && (word.len() <= PACKED_LEN
-                    || self.words[slot.entry as usize - 1].as_bytes() == word)
+                && (word.len() <= PACKED_LEN || self.same_word(slot, word))
             {
                 return Some(slot);
             }
             s = (s + 1) & mask;
         }
+    }
+
+    /// Whether a long word (hashed key) is the slot's word. Out of line, as `long_word_key`.
+    #[inline(never)]
+    fn same_word(&self, slot: &Slot, word: &[u8]) -> bool {
+        self.words[slot.entry as usize - 1].as_bytes() == word
     }
 
     /// The slot of a word, added when missing.
