@@ -34,6 +34,8 @@ pub mod class {
     pub const QUOTE_VERB: u32 = 1 << 23;
     /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
+    /// `[analysis.question] impersonal_subjects`: "it" in "it was like a warehouse".
+    pub const IMPERSONAL: u32 = 1 << 25;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }

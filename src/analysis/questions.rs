@@ -461,10 +461,13 @@ fn introduces_quote(n: &Normalized, clause: &[usize], k: usize) -> bool {
 }
 
 /// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
-/// with one word between ("they just go", "she was like").
+/// with one word between ("they just go", "she was like"). A thing ("it was like") tells
+/// nothing: it is compared.
 fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
     let subject = |j: usize| n.is(clause[j], class::SUBJECT);
-    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with(b"you");
+    let teller = |j: usize| {
+        subject(j) && !n.is(clause[j], class::IMPERSONAL) && !n.word(clause[j]).starts_with(b"you")
+    };
     teller(k - 1) || (k >= 2 && !subject(k - 1) && teller(k - 2))
 }
 

@@ -61,6 +61,20 @@ fn a_question_quoted_from_someone_else_is_not_asked() {
 }
 
 #[test]
+fn a_thing_compared_with_was_like_quotes_nothing() {
+    assert_eq!(
+        form("So the old depot, it was like Denver, right?"),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("So there is, like, no cap on the seats we add?"),
+        Some(QuestionForm::Declarative)
+    );
+    // A person before "was like" quotes.
+    assert_eq!(form("And he was like, why do we need two tools?"), None);
+}
+
+#[test]
 fn a_yes_said_over_two_lines_or_to_a_choice_question_answers() {
     let t = call(&[
         ("Rep", "Do you host it yourselves or in the cloud?"),
