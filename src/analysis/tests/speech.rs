@@ -196,6 +196,21 @@ fn a_question_restarted_after_an_abandoned_auxiliary() {
 }
 
 #[test]
+fn a_subject_restarted_as_an_inversion_asks() {
+    assert_eq!(
+        form("So you, uh, have you looked at the renewal terms"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("And they, do they still use the old scanner"),
+        Some(QuestionForm::YesNo)
+    );
+    // A stutter said twice states; another subject after the auxiliary starts something else.
+    assert_eq!(form("I, I do, I do use the old scanner"), None);
+    assert_eq!(form("So we, have you looked at the renewal terms."), None);
+}
+
+#[test]
 fn an_opening_abandoned_for_a_question_asks_it_too() {
     let t = call(&[
         ("Rep", "Do you, uh,"),
