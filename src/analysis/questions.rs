@@ -511,16 +511,8 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
 /// statement that has a subject of its own; "the budget just wasn't there" and "so the pricing
 /// wasn't it" are statements ending in a negated verb ("there" after it is a place, not a pronoun).
 fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
-    use class::*;
-    let statement: Vec<usize> = core[..core.len() - 2]
-        .iter()
-        .copied()
-        .filter(|&i| !n.is(i, DISCOURSE))
-        .collect();
-    let has_subject = statement
-        .iter()
-        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with(b"'s"));
-    n.word(core[core.len() - 1]) != b"there" && statement.len() >= 2 && has_subject
+    n.word(core[core.len() - 1]) != b"there"
+        && super::tags::states(n, &core[..core.len() - 2], class::SUBJECT)
 }
 
 /// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the
