@@ -138,6 +138,11 @@ pub struct QuestionConfig {
     /// warehouse, right?") where a person would quote ("she was like, why?").
     #[serde(default)]
     pub impersonal_subjects: Vec<String>,
+    /// Words that a positive statement does not use, so that "you" followed by one, or by a
+    /// verb and one, asks with its auxiliary dropped ("you ever been to Denver", "you got any
+    /// pets").
+    #[serde(default)]
+    pub polarity_items: Vec<String>,
     /// Words that, set off after a statement about the listener, ask them to confirm it even
     /// without a question mark ("you moved last year, right.").
     #[serde(default)]

@@ -271,6 +271,7 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index.add(&config.question.quote_verbs, class::QUOTE_VERB);
     index.add(&config.question.confirmation_tags, class::CONFIRMATION_TAG);
     index.add(&config.question.impersonal_subjects, class::IMPERSONAL);
+    index.add(&config.question.polarity_items, class::POLARITY);
     index
 }
 

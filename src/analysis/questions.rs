@@ -380,6 +380,9 @@ fn syntactic_form(
     {
         return Some(yes_no());
     }
+    if dropped_auxiliary(n, s, lex) {
+        return Some(yes_no());
+    }
     // "Are margins tight this year?", "Is pricing fixed?": inversion before a bare noun, which
     // only the question mark tells from an auxiliary before a verb.
     if n.question_mark
@@ -408,6 +411,19 @@ fn syntactic_form(
         return Some(QuestionForm::Tag);
     }
     None
+}
+
+/// "you ever been to Denver", "you got any pets": a yes/no question with its auxiliary
+/// dropped, which "you" and a polarity item at once or after one verb show. Not after an
+/// auxiliary or a negation ("you can have any", "you never had any"), which license the item
+/// in a statement.
+fn dropped_auxiliary(n: &Normalized, s: &[usize], lex: &Lexicon) -> bool {
+    use class::*;
+    let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
+    s.len() >= lex.question_min_words
+        && n.word(s[0]) == b"you"
+        && (is(1, POLARITY) || (!is(1, AUX | NEGATION | SUBJECT) && is(2, POLARITY)))
+        && !s.iter().any(|&i| n.is(i, NEGATION))
 }
 
 /// "you moved last year, right.": a statement about the listener, which only the listener can

@@ -157,9 +157,10 @@ fn a_cleft_may_mention_its_topic_after_a_preposition() {
 
 #[test]
 fn a_reporting_verb_inside_a_question_quotes_nothing() {
+    // Asked with its auxiliary dropped: the word order says yes/no before the mark does.
     assert_eq!(
         form("You ever thought of switching carriers?"),
-        Some(QuestionForm::Declarative)
+        Some(QuestionForm::YesNo)
     );
     assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
     assert_eq!(form("And I thought is that even legal?"), None);
@@ -208,6 +209,21 @@ fn a_subject_restarted_as_an_inversion_asks() {
     // A stutter said twice states; another subject after the auxiliary starts something else.
     assert_eq!(form("I, I do, I do use the old scanner"), None);
     assert_eq!(form("So we, have you looked at the renewal terms."), None);
+}
+
+#[test]
+fn you_and_a_polarity_item_ask_with_the_auxiliary_dropped() {
+    assert_eq!(
+        form("so you ever tried the mobile app"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("you got any budget left this quarter"),
+        Some(QuestionForm::YesNo)
+    );
+    // An auxiliary or a negation licenses the item in a statement.
+    assert_eq!(form("you can pick any plan you like"), None);
+    assert_eq!(form("you never got any budget for it"), None);
 }
 
 #[test]
