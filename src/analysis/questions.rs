@@ -413,16 +413,16 @@ fn syntactic_form(
     None
 }
 
-/// "you ever been to Denver", "you got any pets": a yes/no question with its auxiliary
-/// dropped, which "you" and a polarity item at once or after one verb show. Not after an
-/// auxiliary or a negation ("you can have any", "you never had any"), which license the item
-/// in a statement.
+/// "you ever been to Denver", "you got any pets", "you have any kids": a yes/no question with
+/// its auxiliary dropped, which "you" and a polarity item at once or after one verb show. A
+/// negation licenses the item in a statement ("you never had any"), and a modal puts a verb
+/// between them ("you can pick any").
 fn dropped_auxiliary(n: &Normalized, s: &[usize], lex: &Lexicon) -> bool {
     use class::*;
     let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
     s.len() >= lex.question_min_words
         && n.word(s[0]) == b"you"
-        && (is(1, POLARITY) || (!is(1, AUX | NEGATION | SUBJECT) && is(2, POLARITY)))
+        && (is(1, POLARITY) || (!is(1, NEGATION | SUBJECT) && is(2, POLARITY)))
         && !s.iter().any(|&i| n.is(i, NEGATION))
 }
 

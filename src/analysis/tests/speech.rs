@@ -221,7 +221,11 @@ fn you_and_a_polarity_item_ask_with_the_auxiliary_dropped() {
         form("you got any budget left this quarter"),
         Some(QuestionForm::YesNo)
     );
-    // An auxiliary or a negation licenses the item in a statement.
+    assert_eq!(
+        form("you have any plans to add seats"),
+        Some(QuestionForm::YesNo)
+    );
+    // A negation licenses the item in a statement; "any" two verbs on is a free choice.
     assert_eq!(form("you can pick any plan you like"), None);
     assert_eq!(form("you never got any budget for it"), None);
 }
