@@ -139,8 +139,8 @@ pub struct QuestionConfig {
     #[serde(default)]
     pub impersonal_subjects: Vec<String>,
     /// Words that a positive statement does not use, so that "you" followed by one, or by a
-    /// verb and one, asks with its auxiliary dropped ("you ever been to Denver", "you got any
-    /// pets").
+    /// verb and one, asks with its auxiliary dropped ("you ever used a CRM", "you got any
+    /// budget left").
     #[serde(default)]
     pub polarity_items: Vec<String>,
     /// Words that, set off after a statement about the listener, ask them to confirm it even

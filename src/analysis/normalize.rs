@@ -36,7 +36,7 @@ pub mod class {
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
     /// `[analysis.question] impersonal_subjects`: "it" in "it was like a warehouse".
     pub const IMPERSONAL: u32 = 1 << 25;
-    /// `[analysis.question] polarity_items`: "ever" in "you ever been to Denver".
+    /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
     pub const POLARITY: u32 = 1 << 26;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;

@@ -413,7 +413,7 @@ fn syntactic_form(
     None
 }
 
-/// "you ever been to Denver", "you got any pets", "you have any kids": a yes/no question with
+/// "you ever used a CRM", "you got any budget left", "you have any openings": a yes/no question with
 /// its auxiliary dropped, which "you" and a polarity item at once or after one verb show. A
 /// negation licenses the item in a statement ("you never had any"), and a modal puts a verb
 /// between them ("you can pick any").

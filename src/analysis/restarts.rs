@@ -26,8 +26,8 @@ pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -
             && n.is(subject, INVERTED_SUBJECT)
     };
     // The subject said again after the auxiliary ("you, do they" starts something else), and
-    // left with nothing but a hesitation after it: in "I, I was, I was born" the first "I"
-    // is a stutter collapsed in `core`, and "I was" a statement said twice.
+    // left with nothing but a hesitation after it: in "I, I do, I do use it" the first "I"
+    // is a stutter collapsed in `core`, and "I do" a statement said twice.
     let abandoned_subject = || {
         n.is(first, SUBJECT)
             && n.word(first) == n.word(subject)
