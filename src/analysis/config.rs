@@ -134,6 +134,15 @@ pub struct QuestionConfig {
     /// besides the reporting verbs.
     #[serde(default)]
     pub quote_verbs: Vec<String>,
+    /// Subjects that tell no quote: before "was like" they compare ("it was like a
+    /// warehouse, right?") where a person would quote ("she was like, why?").
+    #[serde(default)]
+    pub impersonal_subjects: Vec<String>,
+    /// Words that a positive statement does not use, so that "you" followed by one, or by a
+    /// verb and one, asks with its auxiliary dropped ("you ever used a CRM", "you got any
+    /// budget left").
+    #[serde(default)]
+    pub polarity_items: Vec<String>,
     /// Words that, set off after a statement about the listener, ask them to confirm it even
     /// without a question mark ("you moved last year, right.").
     #[serde(default)]

@@ -272,6 +272,8 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     // Word classes rather than tables: the question reader tests every word of a clause.
     index.add(&config.question.quote_verbs, class::QUOTE_VERB);
     index.add(&config.question.confirmation_tags, class::CONFIRMATION_TAG);
+    index.add(&config.question.impersonal_subjects, class::IMPERSONAL);
+    index.add(&config.question.polarity_items, class::POLARITY);
     index
 }
 

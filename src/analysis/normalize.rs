@@ -36,6 +36,10 @@ pub mod class {
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
     /// The last word of some acknowledgement phrase: a phrase cannot end on a word without it.
     pub const ACK_END: u32 = 1 << 25;
+    /// `[analysis.question] impersonal_subjects`: "it" in "it was like a barn".
+    pub const IMPERSONAL: u32 = 1 << 26;
+    /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
+    pub const POLARITY: u32 = 1 << 27;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }

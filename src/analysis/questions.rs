@@ -380,6 +380,9 @@ fn syntactic_form(
     {
         return Some(yes_no());
     }
+    if dropped_auxiliary(n, s, lex) {
+        return Some(yes_no());
+    }
     // "Are margins tight this year?", "Is pricing fixed?": inversion before a bare noun, which
     // only the question mark tells from an auxiliary before a verb.
     if n.question_mark
@@ -408,6 +411,19 @@ fn syntactic_form(
         return Some(QuestionForm::Tag);
     }
     None
+}
+
+/// "you ever used a CRM", "you got any budget left", "you have any openings": a yes/no question with
+/// its auxiliary dropped, which "you" and a polarity item at once or after one verb show. A
+/// negation licenses the item in a statement ("you never had any"), and a modal puts a verb
+/// between them ("you can pick any").
+fn dropped_auxiliary(n: &Normalized, s: &[usize], lex: &Lexicon) -> bool {
+    use class::*;
+    let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
+    s.len() >= lex.question_min_words
+        && n.word(s[0]) == b"you"
+        && (is(1, POLARITY) || (!is(1, NEGATION | SUBJECT) && is(2, POLARITY)))
+        && !s.iter().any(|&i| n.is(i, NEGATION))
 }
 
 /// "you moved last year, right.": a statement about the listener, which only the listener can
@@ -461,10 +477,13 @@ fn introduces_quote(n: &Normalized, clause: &[usize], k: usize) -> bool {
 }
 
 /// The verb at `clause[k]` has a subject other than the listener right before it, perhaps
-/// with one word between ("they just go", "she was like").
+/// with one word between ("they just go", "she was like"). A thing ("it was like") tells
+/// nothing: it is compared.
 fn told_by_someone_else(n: &Normalized, clause: &[usize], k: usize) -> bool {
     let subject = |j: usize| n.is(clause[j], class::SUBJECT);
-    let teller = |j: usize| subject(j) && !n.word(clause[j]).starts_with(b"you");
+    let teller = |j: usize| {
+        subject(j) && !n.is(clause[j], class::IMPERSONAL) && !n.word(clause[j]).starts_with(b"you")
+    };
     teller(k - 1) || (k >= 2 && !subject(k - 1) && teller(k - 2))
 }
 
@@ -508,16 +527,8 @@ fn tag_ending(n: &Normalized, core: &[usize]) -> bool {
 /// statement that has a subject of its own; "the budget just wasn't there" and "so the pricing
 /// wasn't it" are statements ending in a negated verb ("there" after it is a place, not a pronoun).
 fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
-    use class::*;
-    let statement: Vec<usize> = core[..core.len() - 2]
-        .iter()
-        .copied()
-        .filter(|&i| !n.is(i, DISCOURSE))
-        .collect();
-    let has_subject = statement
-        .iter()
-        .any(|&i| n.is(i, SUBJECT) || n.word(i).ends_with(b"'s"));
-    n.word(core[core.len() - 1]) != b"there" && statement.len() >= 2 && has_subject
+    n.word(core[core.len() - 1]) != b"there"
+        && super::tags::states(n, &core[..core.len() - 2], class::SUBJECT)
 }
 
 /// "before we start where is the data stored": a wh-word, an auxiliary and its subject in the

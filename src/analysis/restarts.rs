@@ -9,6 +9,8 @@ use super::questions::{INVERTED_SUBJECT, core_words};
 /// "Are, um, do you still run payroll in house": an auxiliary left at a break (a comma, a hesitation) for
 /// another one that inverts with its subject. The question starts at the second auxiliary.
 /// Without the break, "will do that" or "could have it" is one verb, not a restart.
+/// "And you, uh, have you tried the pilot": a subject left the same way, for an auxiliary
+/// inverted with that same subject.
 pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -> bool {
     use class::*;
     let (Some(&first), Some(&second), Some(&subject)) =
@@ -17,12 +19,21 @@ pub(crate) fn restarted_inversion(n: &Normalized, core: &[usize], lead: usize) -
         return false;
     };
     let broke_off = n.is(second, AFTER_BREAK) || second > first + 1;
-    broke_off
-        && n.is(first, AUX)
-        && !n.is(first, NEGATION)
-        && n.is(second, AUX)
-        && n.word(first) != n.word(second)
-        && n.is(subject, INVERTED_SUBJECT)
+    let abandoned_auxiliary = || {
+        n.is(first, AUX)
+            && !n.is(first, NEGATION)
+            && n.word(first) != n.word(second)
+            && n.is(subject, INVERTED_SUBJECT)
+    };
+    // The subject said again after the auxiliary ("you, do they" starts something else), and
+    // left with nothing but a hesitation after it: in "I, I do, I do use it" the first "I"
+    // is a stutter collapsed in `core`, and "I do" a statement said twice.
+    let abandoned_subject = || {
+        n.is(first, SUBJECT)
+            && n.word(first) == n.word(subject)
+            && (first + 1..second).all(|i| n.is(i, HESITATION))
+    };
+    broke_off && n.is(second, AUX) && (abandoned_auxiliary() || abandoned_subject())
 }
 
 /// "Do you, uh,": an auxiliary and its subject and nothing more, without a question mark. On

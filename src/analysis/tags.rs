@@ -20,7 +20,8 @@ pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
             && n.is(subject, TAG_SUBJECT)
             && !n.is(subject, AFTER_BREAK)
             && n.is(after, AFTER_BREAK)
-            && states(n, &core[..j])
+            // A verb will do as the evidence: "the renewal is due, isn't it, ...".
+            && states(n, &core[..j], SUBJECT | AUX)
     })
 }
 
@@ -31,13 +32,15 @@ fn has_negative_contraction(b: &[u8]) -> bool {
         .any(|p| p > 0 && b[p - 1] == b'n' && b.get(p + 1..p + 3) == Some(b"t ".as_slice()))
 }
 
-/// At least two words besides discourse markers, with a subject pronoun or a verb ("the
-/// renewal is due"), and no negation: the tag turns a positive statement into a question.
-fn states(n: &Normalized, words: &[usize]) -> bool {
+/// A statement that a tag can close: at least two words besides discourse markers, one of
+/// them of the `evidence` classes (a subject pronoun, perhaps a verb) or with "'s" ("the
+/// renewal's due"), and no negation: a negative tag turns only a positive statement into a
+/// question.
+pub(crate) fn states(n: &Normalized, words: &[usize], evidence: u32) -> bool {
     use class::*;
     let said = || words.iter().filter(|&&i| !n.is(i, DISCOURSE | HESITATION));
-    said().count() >= 2
-        && said().any(|&i| n.is(i, SUBJECT | AUX) || n.word(i).ends_with(b"'s"))
+    said().nth(1).is_some()
+        && said().any(|&i| n.is(i, evidence) || n.word(i).ends_with(b"'s"))
         && !words.iter().any(|&i| n.is(i, NEGATION))
 }
 

@@ -61,6 +61,20 @@ fn a_question_quoted_from_someone_else_is_not_asked() {
 }
 
 #[test]
+fn a_thing_compared_with_was_like_quotes_nothing() {
+    assert_eq!(
+        form("So the old depot, it was like Denver, right?"),
+        Some(QuestionForm::Tag)
+    );
+    assert_eq!(
+        form("So there is, like, no cap on the seats we add?"),
+        Some(QuestionForm::Declarative)
+    );
+    // A person before "was like" quotes.
+    assert_eq!(form("And he was like, why do we need two tools?"), None);
+}
+
+#[test]
 fn a_yes_said_over_two_lines_or_to_a_choice_question_answers() {
     let t = call(&[
         ("Rep", "Do you host it yourselves or in the cloud?"),
@@ -143,9 +157,10 @@ fn a_cleft_may_mention_its_topic_after_a_preposition() {
 
 #[test]
 fn a_reporting_verb_inside_a_question_quotes_nothing() {
+    // Asked with its auxiliary dropped: the word order says yes/no before the mark does.
     assert_eq!(
         form("You ever thought of switching carriers?"),
-        Some(QuestionForm::Declarative)
+        Some(QuestionForm::YesNo)
     );
     assert_eq!(form("My boss asked me, why do we pay for two tools?"), None);
     assert_eq!(form("And I thought is that even legal?"), None);
@@ -179,6 +194,40 @@ fn a_question_restarted_after_an_abandoned_auxiliary() {
     assert_eq!(form("Will do that by Friday."), None);
     assert_eq!(form("Didn't, uh, do that part yet."), None);
     assert_eq!(form("Is, are they,"), None);
+}
+
+#[test]
+fn a_subject_restarted_as_an_inversion_asks() {
+    assert_eq!(
+        form("So you, uh, have you looked at the renewal terms"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("And they, do they still use the old scanner"),
+        Some(QuestionForm::YesNo)
+    );
+    // A stutter said twice states; another subject after the auxiliary starts something else.
+    assert_eq!(form("I, I do, I do use the old scanner"), None);
+    assert_eq!(form("So we, have you looked at the renewal terms."), None);
+}
+
+#[test]
+fn you_and_a_polarity_item_ask_with_the_auxiliary_dropped() {
+    assert_eq!(
+        form("so you ever tried the mobile app"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("you got any budget left this quarter"),
+        Some(QuestionForm::YesNo)
+    );
+    assert_eq!(
+        form("you have any plans to add seats"),
+        Some(QuestionForm::YesNo)
+    );
+    // A negation licenses the item in a statement; "any" two verbs on is a free choice.
+    assert_eq!(form("you can pick any plan you like"), None);
+    assert_eq!(form("you never got any budget for it"), None);
 }
 
 #[test]
