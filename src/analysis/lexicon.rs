@@ -142,22 +142,23 @@ impl Lexicon {
             .unwrap_or(0);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
         lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
-        let ack_ends = compile_acks(&mut lex, config);
-        lex.words.add(&ack_ends, class::ACK_END);
-        let starts: Vec<String> = lex
-            .acks
-            .keys()
-            .filter_map(|p| words_of(p).next().map(str::to_string))
-            .collect();
-        lex.words.add(&starts, class::ACK_START);
-
-        // A set: the evaluation phrases repeat their heads' words many times. Sorting and
-        // de-duplicating gives the order a `BTreeSet` would, for a fifth of its start-up cost.
-        let mut ack_words: Vec<&str> = lex.acks.keys().flat_map(|p| words_of(p)).collect();
-        ack_words.sort_unstable();
-        ack_words.dedup();
-        let ack_words: Vec<String> = ack_words.into_iter().map(str::to_string).collect();
-        lex.words.add(&ack_words, class::ACK_WORD);
+        compile_acks(&mut lex, config);
+        // The words that start, end or appear in an acknowledgement phrase, in one pass over
+        // the phrases, each list then made a set (see `word_set`).
+        let (mut starts, mut ends, mut ack_words) = (Vec::new(), Vec::new(), Vec::new());
+        for p in lex.acks.keys() {
+            let first = ack_words.len();
+            ack_words.extend(words_of(p));
+            starts.push(ack_words[first]);
+            ends.push(ack_words[ack_words.len() - 1]);
+        }
+        for (list, bits) in [
+            (starts, class::ACK_START),
+            (ends, class::ACK_END),
+            (ack_words, class::ACK_WORD),
+        ] {
+            lex.words.add(&word_set(list), bits);
+        }
         let yes_no_starts: Vec<String> = lex
             .yes_no
             .keys()
@@ -240,6 +241,15 @@ fn words_of(phrase: &[u8]) -> impl Iterator<Item = &str> {
     text_of(phrase).split(' ')
 }
 
+/// Words as a sorted set. The acknowledgement phrases repeat their heads' words many times:
+/// sorting and de-duplicating gives the order a `BTreeSet` would, for a fifth of its start-up
+/// cost.
+fn word_set(mut words: Vec<&str>) -> Vec<String> {
+    words.sort_unstable();
+    words.dedup();
+    words.into_iter().map(str::to_string).collect()
+}
+
 /// A phrase list as a set of normalised phrases.
 fn phrase_set(list: &[String]) -> WordMap<()> {
     list.iter()
@@ -279,10 +289,8 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
 
 /// Fills the acknowledgement table: the plain lists, then every evaluation head followed by
 /// every evaluation ("that's great", "how awful").
-/// Fills the acknowledgement phrase map; returns the words that end its phrases, each once.
-fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) -> Vec<String> {
+fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
     let a = &config.acknowledgement;
-    let mut ends = Vec::new();
     let mut put = |phrase: String, kind: AckKind| {
         if !phrase.is_empty() {
             lex.ack_max_phrase_words = lex.ack_max_phrase_words.max(phrase.split(' ').count());
@@ -296,14 +304,7 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) -> Vec<String> {
         (&a.sympathy, AckKind::Sympathy),
     ] {
         for p in list {
-            let p = normalize_phrase(p);
-            ends.extend(
-                p.rsplit(' ')
-                    .next()
-                    .filter(|_| !p.is_empty())
-                    .map(str::to_string),
-            );
-            put(p, kind);
+            put(normalize_phrase(p), kind);
         }
     }
     // Each evaluation is normalised once, not once per head.
@@ -320,18 +321,6 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) -> Vec<String> {
             put(format!("{head} {e}"), *kind);
         }
     }
-    // "{head} {e}" ends as `e` does, whatever the head: the ends of the evaluations, once
-    // rather than once per head.
-    if !a.evaluation_heads.is_empty() {
-        ends.extend(
-            evaluations
-                .iter()
-                .map(|(e, _)| e.rsplit(' ').next().unwrap_or("").to_string()),
-        );
-    }
-    ends.sort_unstable();
-    ends.dedup();
-    ends
 }
 
 /// Whether words `i` and `j` of `n` are one of `pairs` (see `word_pairs`). Normalisation
@@ -365,7 +354,7 @@ mod tests {
     #[test]
     fn every_acknowledgement_phrase_ends_on_a_word_marked_as_an_end() {
         // The rule file's lists, and lists with "Mixed Case", one word, and an empty
-        // evaluation: the ends come from the lists, the phrases from heads times evaluations.
+        // evaluation: every phrase, heads times evaluations included.
         use crate::rules::ruleset::{DEFAULT_TOML, RuleFile};
         let mut config = toml::from_str::<RuleFile>(DEFAULT_TOML).unwrap().analysis;
         let mut lexicons = vec![Lexicon::compile(&config).unwrap()];
