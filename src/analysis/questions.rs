@@ -413,10 +413,10 @@ fn syntactic_form(
     None
 }
 
-/// "you ever used a CRM", "you got any budget left", "you have any openings": a yes/no question with
-/// its auxiliary dropped, which "you" and a polarity item at once or after one verb show. A
-/// negation licenses the item in a statement ("you never had any"), and a modal puts a verb
-/// between them ("you can pick any").
+/// "you ever used a CRM", "you got any budget left", "you have any openings": a yes/no
+/// question with its auxiliary dropped, which "you" and a polarity item at once or after one
+/// verb show. A negation licenses the item in a statement ("you never had any"), and a modal
+/// puts a verb between them ("you can pick any plan").
 fn dropped_auxiliary(n: &Normalized, s: &[usize], lex: &Lexicon) -> bool {
     use class::*;
     let is = |k: usize, bits: u32| s.get(k).is_some_and(|&i| n.is(i, bits));
