@@ -12,6 +12,7 @@
 
 pub mod acks;
 pub mod acts;
+mod byte_classes;
 pub mod config;
 mod context;
 mod cues;

@@ -5,6 +5,7 @@
 //! each word up once in the word table (class bits, phrase-word id, content stem): a short
 //! word's key is its bytes, read back from `padded` in one load.
 
+use super::byte_classes::{self, WIDTH};
 use super::normalize::{Normalized, Word, class};
 use super::words::{PACKED_LEN, WordIndex, key_prefix, long_word_key};
 
@@ -33,33 +34,13 @@ fn is_ascii_space(b: u8) -> bool {
     SPACE[b as usize]
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
-
-/// How many of the eight bytes of `chunk` (first byte lowest) are ASCII letters or digits before
-/// the first that is not: the length of a word's run, found without a branch per byte.
-#[inline]
-fn ascii_alnum_prefix(chunk: u64) -> usize {
-    // Per byte, on its low seven bits v: v + (0x80 - lo) sets the high bit iff v >= lo, and
-    // v + (0x7f - hi) iff v > hi; neither carries into the next byte.
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7f - hi))
-    };
-    let low = chunk & !HIGH;
-    let letters = in_range(low | (ONES * 0x20), b'a', b'z');
-    let digits = in_range(low, b'0', b'9');
-    // Bytes with the high bit set are parts of non-ASCII characters, never ASCII alphanumerics.
-    let alnum = (letters | digits) & !chunk & HIGH;
-    ((!alnum & HIGH).trailing_zeros() / 8) as usize
-}
-
-/// Eight bytes of `bytes` from `at`, first byte lowest; past the end reads as zero bytes.
-#[inline]
-fn load_chunk(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + PACKED_LEN) {
-        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
-        None => short_chunk(&bytes[at.min(bytes.len())..]),
-    }
+/// The fewer than [`WIDTH`] bytes at the end of a text, then zero bytes, which stop a plain
+/// run as the end of the text does. Out of line: once or twice per text.
+#[inline(never)]
+fn zero_padded(rest: &[u8]) -> [u8; WIDTH] {
+    let mut chunk = [0; WIDTH];
+    chunk[..rest.len()].copy_from_slice(rest);
+    chunk
 }
 
 /// The fewer than eight bytes at the end of a text, first byte lowest, from two loads that
@@ -97,6 +78,8 @@ struct Scanner {
     start: usize,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
+    /// White space right after a non-space: `split_whitespace`'s count, for ASCII texts.
+    spaces_after_words: usize,
 }
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
@@ -123,28 +106,29 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         has_question_mark: false,
         start: 0,
         break_before: false,
+        spaces_after_words: 0,
     };
     let bytes = text.as_bytes();
-    let mut spaces_after_words = 0;
     let mut ascii = true;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if ALNUM[b as usize] {
-            i = s.ascii_run(bytes, i);
-            // A space after the run, the commonest word end, taken here rather than by the
-            // byte-by-byte path below (same effect: the word ends, the space is counted).
-            if bytes.get(i) == Some(&b' ') {
-                spaces_after_words += 1;
-                s.boundary(' ');
-                i += 1;
-            }
-        } else if b < 0x80 {
+        // Words and single spaces, the bulk of a text, sixteen bytes at a time; the
+        // byte-by-byte path below takes what stops them: punctuation, other white space,
+        // non-ASCII. A plain run starts with a letter, a digit or a space that ends a word.
+        if ALNUM[b as usize] || b == b' ' && s.start != 0 {
+            i += match bytes.get(i..i + WIDTH) {
+                Some(chunk) => s.plain_prefix(chunk.try_into().expect("sixteen bytes")),
+                None => s.plain_prefix(&zero_padded(&bytes[i..])),
+            };
+            continue;
+        }
+        if b < 0x80 {
             if b == b'\'' && s.start != 0 && alphanumeric_at(text, i + 1) {
                 s.apostrophe();
             } else {
                 if is_ascii_space(b) && i > 0 && !is_ascii_space(bytes[i - 1]) {
-                    spaces_after_words += 1;
+                    s.spaces_after_words += 1;
                 }
                 s.boundary(char::from(b));
             }
@@ -157,12 +141,13 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     if s.start != 0 {
         s.end_word();
     }
-    (n.words, n.punctuated, n.has_question_mark) = (s.words, s.punctuated, s.has_question_mark);
-    n.whitespace_words = if ascii {
-        spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
+    let whitespace_words = if ascii {
+        s.spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
     } else {
         text.split_whitespace().count()
     };
+    (n.words, n.punctuated, n.has_question_mark) = (s.words, s.punctuated, s.has_question_mark);
+    n.whitespace_words = whitespace_words;
     // Only whole characters were copied: `padded` is UTF-8.
     n.padded = s.out;
     look_up_words(words, n);
@@ -245,26 +230,37 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 }
 
 impl Scanner {
-    /// Copies the ASCII letters and digits from `i` on, lower-cased; returns where they end.
-    fn ascii_run(&mut self, bytes: &[u8], i: usize) -> usize {
-        self.begin_word();
-        // Eight bytes at a time: find how many are letters or digits, copy all eight
-        // lower-cased and keep that many. Word ends, which a byte loop would mispredict about
-        // once a word, cost no branch. Setting bit 5 lower-cases ASCII letters and leaves digits
-        // as they are.
-        let mut end = i;
-        loop {
-            let chunk = load_chunk(bytes, end);
-            let run = ascii_alnum_prefix(chunk);
-            let lower = chunk | 0x2020_2020_2020_2020;
-            self.out.extend_from_slice(&lower.to_le_bytes());
-            self.out.truncate(self.out.len() - (PACKED_LEN - run));
-            end += run;
-            if run < PACKED_LEN {
-                break;
-            }
+    /// Takes the bytes of `chunk` up to the first that is not an ASCII letter, digit or a
+    /// space right after one (the chunk's or the open word's), and returns how many it took:
+    /// at least one, as the caller starts it on such a byte.
+    /// Lower-cased, they are what `out` gets, and each space ends a word: no byte needs a
+    /// branch of its own.
+    #[inline(always)]
+    fn plain_prefix(&mut self, chunk: &[u8; WIDTH]) -> usize {
+        let byte_classes::ByteClasses { alnum, spaces } = byte_classes::classify(chunk);
+        let after_alnum = alnum << 1 | u32::from(self.start != 0);
+        // Bit WIDTH stops a chunk taken whole.
+        let stops = !(alnum | spaces) | (spaces & !after_alnum) | 1 << WIDTH;
+        let taken = stops.trailing_zeros() as usize;
+        let base = self.out.len();
+        // Setting bit 5 lower-cases ASCII letters and leaves digits and spaces as they are.
+        self.out.extend_from_slice(&chunk.map(|b| b | 0x20));
+        self.out.truncate(base + taken);
+        if self.start == 0 {
+            // The first byte is a letter or digit: a space there would follow no open word.
+            self.start = base;
         }
-        end
+        // The spaces taken: those below the lowest stop bit.
+        let mut ends = spaces & !stops & (stops - 1);
+        while ends != 0 {
+            let at = ends.trailing_zeros() as usize;
+            self.push_word(base + at);
+            self.spaces_after_words += 1;
+            // After a space comes a letter or digit (two spaces stop the run) or no byte taken.
+            self.start = if at + 1 < taken { base + at + 1 } else { 0 };
+            ends &= ends - 1;
+        }
+        taken
     }
 
     /// Starts a word at the end of `out`, unless one is open.
@@ -308,7 +304,6 @@ impl Scanner {
     fn boundary(&mut self, c: char) {
         if self.start != 0 {
             self.end_word();
-            self.break_before = false;
         }
         if matches!(c, '.' | '?' | '!') {
             self.punctuated = true;
@@ -322,9 +317,17 @@ impl Scanner {
     /// Closes the current word: records its bytes and whether a break came before it;
     /// `look_up_words` reads the rest once the byte loop is done.
     fn end_word(&mut self) {
+        self.push_word(self.out.len());
+        self.out.push(b' ');
+        self.start = 0;
+    }
+
+    /// Records the open word as ending at `end` of `out`, with the break before it.
+    #[inline]
+    fn push_word(&mut self, end: usize) {
         self.words.push(Word {
             start: self.start as u32,
-            end: self.out.len() as u32,
+            end: end as u32,
             classes: if self.break_before {
                 class::AFTER_BREAK
             } else {
@@ -332,8 +335,7 @@ impl Scanner {
             },
             id: 0,
         });
-        self.out.push(b' ');
-        self.start = 0;
+        self.break_before = false;
     }
 }
 
@@ -341,46 +343,6 @@ impl Scanner {
 mod tests {
     use super::*;
     use crate::analysis::words::word_key;
-
-    /// What `ascii_alnum_prefix` computes, one byte at a time.
-    fn alnum_prefix_slow(chunk: u64) -> usize {
-        chunk
-            .to_le_bytes()
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count()
-    }
-
-    #[test]
-    fn the_branch_free_run_length_agrees_with_a_byte_walk() {
-        // Every byte value at every position, among letters, and a pseudo-random sweep.
-        for pos in 0..8 {
-            for b in 0..=255u8 {
-                let mut bytes = *b"abcdefgh";
-                bytes[pos] = b;
-                let chunk = u64::from_le_bytes(bytes);
-                assert_eq!(
-                    ascii_alnum_prefix(chunk),
-                    alnum_prefix_slow(chunk),
-                    "{bytes:?}"
-                );
-            }
-        }
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..100_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            // Bias towards ASCII letters so that long runs occur.
-            let chunk = (x & 0x7f7f_7f7f_7f7f_7f7f) | (0x4040_4040_4040_4040 & x.rotate_left(7));
-            assert_eq!(
-                ascii_alnum_prefix(chunk),
-                alnum_prefix_slow(chunk),
-                "{chunk:#x}"
-            );
-            assert_eq!(ascii_alnum_prefix(x), alnum_prefix_slow(x), "{x:#x}");
-        }
-    }
 
     /// What `scan` reads from a text, one character at a time: the words, whether each follows
     /// a break (comma or sentence punctuation after an earlier word), the whitespace word count.
@@ -419,7 +381,7 @@ mod tests {
                 "we", "Meetings", "migrating12", "x", "12", " ", "  ", "\t", "\n", ",", ", ",
                 ". ", "?", "!", "-", "\u{2014}", "'", "\u{2019}", "\u{2026}", "\u{a0}",
                 "caf\u{e9}", "STRA\u{df}E", "\u{c9}cole",
-            ]), 0..14)
+            ]), 0..24)
         ) {
             let text = pieces.concat();
             let n = super::super::normalize::normalize(&text, &WordIndex::default());
@@ -509,18 +471,5 @@ mod tests {
             buf[..len].copy_from_slice(&bytes[..len]);
             assert_eq!(short_chunk(&bytes[..len]), u64::from_le_bytes(buf), "{len}");
         }
-    }
-
-    #[test]
-    fn chunks_read_past_the_end_as_zero_bytes() {
-        assert_eq!(
-            load_chunk(b"hello world", 0),
-            u64::from_le_bytes(*b"hello wo")
-        );
-        assert_eq!(
-            load_chunk(b"hello world", 6),
-            u64::from_le_bytes(*b"world\0\0\0")
-        );
-        assert_eq!(load_chunk(b"hi", 2), 0);
     }
 }
