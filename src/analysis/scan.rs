@@ -1,7 +1,8 @@
 //! The byte-level pass behind `normalize`: one walk over an utterance's text lower-cases its
 //! words into `padded`, records where each starts and ends and whether a break came before it,
-//! and counts whitespace-separated words. ASCII words are read eight bytes at a time; other
-//! characters are decoded and read with the Unicode tables. A second, word-level loop then looks
+//! and counts whitespace-separated words. ASCII words and the single spaces between them are
+//! taken sixteen bytes at a time (`byte_classes`); other characters are decoded and read with
+//! the Unicode tables. A second, word-level loop then looks
 //! each word up once in the word table (class bits, phrase-word id, content stem): a short
 //! word's key is its bytes, read back from `padded` in one load.
 
