@@ -44,10 +44,10 @@ fn zero_padded(rest: &[u8]) -> [u8; WIDTH] {
     chunk
 }
 
-/// The fewer than eight bytes at the end of a text, first byte lowest, from two loads that
-/// may overlap (overlapping bytes agree): a copy into a buffer calls `memcpy`, which costs more.
-/// Out of line, once per text or less, so that it takes no registers from the loops that call
-/// `load_chunk`.
+/// Fewer than eight bytes, first byte lowest, from two loads that may overlap (overlapping
+/// bytes agree): a copy into a buffer calls `memcpy`, which costs more. Out of line: only a
+/// normalised text shorter than eight bytes needs it, and inlined it would take registers from
+/// the word loop.
 #[cold]
 #[inline(never)]
 fn short_chunk(rest: &[u8]) -> u64 {
