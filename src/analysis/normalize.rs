@@ -188,6 +188,13 @@ pub(super) fn content_hash(word: &[u8], key: u64, classes: u32) -> Option<u32> {
     (word.len() >= 3 || word.iter().all(u8::is_ascii_digit)).then(|| stem_hash(word, key))
 }
 
+/// The content-set entry of a word that is not in the word table (no classes). Out of line:
+/// one word in four, and inlined its stemming would take registers from the look-up loop.
+#[inline(never)]
+pub(super) fn unlisted_content(word: &[u8], key: u64) -> Option<u32> {
+    content_hash(word, key, 0)
+}
+
 /// The hash of a word's stem. A stem is a prefix of its word, so a short word's stem key is its
 /// key cut short: most stems are hashed without reading their bytes again.
 fn stem_hash(word: &[u8], key: u64) -> u32 {

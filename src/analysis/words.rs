@@ -24,14 +24,17 @@ pub fn word_key(word: &[u8]) -> u64 {
     }
 }
 
-/// The key of a word longer than [`PACKED_LEN`]: its FNV-1a hash. Out of line: one word in
-/// twenty is this long, and inlined into the per-word loop its constants would hold registers
-/// that the common path needs.
+/// The key of a word longer than [`PACKED_LEN`]: its FNV-1a hash with the lowest byte cleared.
+/// A packed key's lowest byte is the word's first byte, never 0, so no long word's key is a
+/// short word's: equal keys of short words are equal words, with nothing else compared.
+/// Out of line: one word in twenty is this long, and inlined into the per-word loop its
+/// constants would hold registers that the common path needs.
 #[inline(never)]
 pub fn long_word_key(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_OFFSET, |h, &b| {
+    let hash = word.iter().fold(FNV_OFFSET, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    });
+    hash & !0xff
 }
 
 /// The first `len` (at most [`PACKED_LEN`]) bytes of a packed key: the key of the word's prefix.
@@ -74,12 +77,11 @@ pub struct WordInfo {
     pub phrase_id: u32,
 }
 
-/// One slot of the open-addressing table, with a copy of its entry's key, length and info so
-/// that a lookup of a short word reads nothing else.
+/// One slot of the open-addressing table, with a copy of its entry's key and info so that a
+/// lookup of a short word reads nothing else.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u64,
-    len: u32,
     /// 0 for an empty slot, otherwise the entry index + 1.
     entry: u32,
     info: WordInfo,
@@ -145,6 +147,34 @@ impl WordIndex {
         }
     }
 
+    /// What the table knows about a word of at most [`PACKED_LEN`] bytes, given its packed key
+    /// (never 0), and its content-set entry; `None` when the word is not in the table. The key
+    /// is the word: a hit is one compare, and an empty slot (key 0) matches no word.
+    #[inline(always)]
+    pub fn lookup_short(&self, key: u64) -> Option<(WordInfo, Option<u32>)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut s = slot_of(key, mask);
+        loop {
+            let slot = &self.slots[s];
+            if slot.key == key {
+                return Some((slot.info, slot.content));
+            }
+            if slot.entry == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// A word longer than [`PACKED_LEN`] bytes: its key, what the table knows about it and its
+    /// content-set entry. Out of line, as `long_word_key`.
+    #[inline(never)]
+    pub fn lookup_long(&self, word: &[u8]) -> (u64, WordInfo, Option<u32>) {
+        let key = long_word_key(word);
+        let (info, content) = self.lookup_with_content(word, key);
+        (key, info, content)
+    }
+
     #[inline]
     fn find(&self, word: &[u8], key: u64) -> Option<&Slot> {
         let mask = self.slots.len().checked_sub(1)?;
@@ -154,10 +184,9 @@ impl WordIndex {
             if slot.entry == 0 {
                 return None;
             }
-            if slot.key == key
-                && slot.len as usize == word.len()
-                && (word.len() <= PACKED_LEN || self.same_word(slot, word))
-            {
+            // Packed keys differ from hashed ones (see `long_word_key`): the bytes are
+            // compared only for long words.
+            if slot.key == key && (word.len() <= PACKED_LEN || self.same_word(slot, word)) {
                 return Some(slot);
             }
             s = (s + 1) & mask;
@@ -195,7 +224,6 @@ impl WordIndex {
         }
         self.place(Slot {
             key,
-            len: word.len() as u32,
             entry: self.words.len() as u32,
             info: WordInfo::default(),
             content: content_hash(word.as_bytes(), key, 0),
@@ -235,6 +263,34 @@ mod tests {
         assert_eq!(key_prefix(word_key(b"we"), 8), word_key(b"we"));
         assert_eq!(word_key(b"we"), u64::from_le_bytes(*b"we\0\0\0\0\0\0"));
         assert_ne!(word_key(b"abcdefghi"), word_key(b"bcdefghi"));
+    }
+
+    #[test]
+    fn short_and_long_lookups_agree_with_the_general_one() {
+        // A long word's key never equals a short word's (its lowest byte is 0), so a short
+        // lookup that compares keys only cannot land on a long word, nor on an empty slot.
+        let mut w = WordIndex::default();
+        let listed = ["a", "we", "meetings", "accountability", "abcdefghi"];
+        w.add(&listed.map(String::from), 1);
+        for word in listed
+            .iter()
+            .chain(&["b", "meeting", "abcdefgh", "accountabilities"])
+        {
+            let (word, key) = (word.as_bytes(), word_key(word.as_bytes()));
+            let general = w.lookup(word, key);
+            if word.len() <= PACKED_LEN {
+                assert_ne!(key & 0xff, 0, "{word:?}");
+                let short = w.lookup_short(key).map(|(info, _)| info);
+                assert_eq!(short.unwrap_or_default(), general, "{word:?}");
+                assert_eq!(short.is_some(), general.bits != 0, "{word:?}");
+            } else {
+                assert_eq!(key & 0xff, 0, "{word:?}");
+                assert_eq!(
+                    w.lookup_long(word),
+                    (key, general, w.lookup_with_content(word, key).1)
+                );
+            }
+        }
     }
 
     #[test]
