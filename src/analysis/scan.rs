@@ -7,7 +7,7 @@
 
 use super::byte_classes::{self, WIDTH};
 use super::normalize::{Normalized, Word, class, unlisted_content};
-use super::words::{PACKED_LEN, WordIndex, WordInfo, key_prefix};
+use super::words::{PACKED_LEN, WordIndex, WordInfo};
 
 /// ASCII letters and digits, the bytes that make up most words.
 const ALNUM: [bool; 256] = ascii_table(false);
@@ -215,7 +215,10 @@ fn short_word_key(padded: &[u8], start: usize, end: usize) -> u64 {
         u64::from_le_bytes(padded[at..at + PACKED_LEN].try_into().expect("eight bytes"))
     };
     if start + PACKED_LEN <= padded.len() {
-        key_prefix(eight(start), len)
+        // The bytes past the word cleared by two shifts: no branch for an eight-byte word,
+        // which `key_prefix` needs (a word has at least one byte, so the shift is below 64).
+        let past = 64 - 8 * len as u32;
+        eight(start).wrapping_shl(past) >> past
     } else if end >= PACKED_LEN {
         eight(end - PACKED_LEN) >> (8 * (PACKED_LEN - len))
     } else {
