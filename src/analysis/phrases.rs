@@ -12,10 +12,14 @@ use super::normalize::Normalized;
 use super::words::spread;
 use std::collections::BTreeMap;
 
-/// One trie node: whether it has children, and where the phrases ending at it are stored.
+/// One trie node: which words its children may be, and where the phrases ending at it are
+/// stored.
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    has_children: bool,
+    /// Bit `id % 64` set for the phrase-word id of each child (0: no children). Most words
+    /// after a phrase's first word continue no phrase: their bit is clear, and the edge table
+    /// is not probed.
+    children: u64,
     /// `targets[targets_start..targets_end]`: the phrases ending here, in the order added.
     targets_start: u32,
     targets_end: u32,
@@ -65,6 +69,11 @@ impl PhraseTrie {
     }
 }
 
+/// A phrase-word id's bit in [`Node::children`].
+fn child_bit(word: u32) -> u64 {
+    1 << (word % 64)
+}
+
 /// Collects phrases, then compiles them into a [`PhraseTrie`].
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTrieBuilder {
@@ -104,7 +113,7 @@ impl PhraseTrieBuilder {
             if parent == 0 {
                 trie.first[word as usize] = child;
             } else {
-                trie.nodes[parent as usize].has_children = true;
+                trie.nodes[parent as usize].children |= child_bit(word);
                 trie.insert_edge(parent, word, child);
             }
         }
@@ -128,7 +137,7 @@ impl PhraseTrie {
             let mut last = first;
             while node != 0 {
                 let Node {
-                    has_children,
+                    children,
                     targets_start,
                     targets_end,
                 } = self.nodes[node as usize];
@@ -140,7 +149,9 @@ impl PhraseTrie {
                 }
                 last += 1;
                 node = match words.get(last) {
-                    Some(w) if w.id != 0 && has_children => self.child(node, w.id),
+                    // A word in no phrase (id 0) may pass when a child's id is a multiple
+                    // of 64: its edge is then not found.
+                    Some(w) if children & child_bit(w.id) != 0 => self.child(node, w.id),
                     _ => 0,
                 };
             }
@@ -232,6 +243,34 @@ mod tests {
             total > 20,
             "only {total} matches: the texts should contain phrases"
         );
+    }
+
+    #[test]
+    fn words_whose_child_bits_collide_match_as_a_byte_search_finds_them() {
+        // 200 phrase words, so that ids 64 and 128 apart share a child bit, and words in no
+        // phrase (id 0) after every first word: the bit test lets them through to the edge
+        // table, which must not find them.
+        let texts: Vec<String> = (0..200)
+            .map(|i| format!("p{} p{}", i % 100, (i * 37 + 64) % 200))
+            .collect();
+        let phrases: Vec<(&str, Target)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
+            .collect();
+        let searched: Vec<String> = (0..200)
+            .map(|i| {
+                format!(
+                    "p{} p{} unknown p{} p{}",
+                    i % 100,
+                    i,
+                    (i + 64) % 200,
+                    i * 3 % 200
+                )
+            })
+            .collect();
+        let total = assert_trie_matches_byte_search(&phrases, searched.iter().map(String::as_str));
+        assert!(total > 0, "the texts should contain phrases");
     }
 
     #[test]
