@@ -40,6 +40,8 @@ pub mod class {
     pub const IMPERSONAL: u32 = 1 << 26;
     /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
     pub const POLARITY: u32 = 1 << 27;
+    /// The first word of some phrase of the phrase trie: the trie walks from no other word.
+    pub const PHRASE_START: u32 = 1 << 28;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }

@@ -8,8 +8,8 @@
 //! matches are those of a byte search with overlaps, reported with the same byte offsets.
 
 use super::lexicon::Target;
-use super::normalize::Normalized;
-use super::words::spread;
+use super::normalize::{Normalized, class};
+use super::words::{WordIndex, spread};
 use std::collections::BTreeMap;
 
 /// One trie node: which words its children may be, and where the phrases ending at it are
@@ -98,8 +98,10 @@ impl PhraseTrieBuilder {
         self.ends[node as usize].push(target);
     }
 
-    /// The trie, for words with ids up to `max_word`.
-    pub(crate) fn build(self, max_word: u32) -> PhraseTrie {
+    /// The trie, for the phrase words of `words`, whose first words of phrases it marks
+    /// [`class::PHRASE_START`]: the walk starts from those only.
+    pub(crate) fn build(self, words: &mut WordIndex) -> PhraseTrie {
+        let max_word = words.phrase_words();
         let inner_edges = self.children.keys().filter(|&&(p, _)| p != 0).count();
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
@@ -117,6 +119,9 @@ impl PhraseTrieBuilder {
                 trie.insert_edge(parent, word, child);
             }
         }
+        words.add_by_phrase_id(class::PHRASE_START, |id| {
+            trie.first.get(id as usize).is_some_and(|&node| node != 0)
+        });
         for (node, ends) in trie.nodes.iter_mut().zip(self.ends) {
             node.targets_start = trie.targets.len() as u32;
             trie.targets.extend(ends);
@@ -133,6 +138,10 @@ impl PhraseTrie {
         // The word list as a local slice: the walk reads it without going through `n`.
         let words = n.words.as_slice();
         for (first, word) in words.iter().enumerate() {
+            // One bit test passes over the words that start no phrase, most of them.
+            if word.classes & class::PHRASE_START == 0 {
+                continue;
+            }
             let mut node = self.first.get(word.id as usize).copied().unwrap_or(0);
             let mut last = first;
             while node != 0 {
@@ -163,7 +172,6 @@ impl PhraseTrie {
 mod tests {
     use super::*;
     use crate::analysis::normalize::normalize;
-    use crate::analysis::words::WordIndex;
 
     /// Every overlapping occurrence of `" phrase "` in `padded`, as a byte search finds them.
     fn byte_search(padded: &[u8], phrases: &[(&str, Target)]) -> Vec<(Target, usize, usize)> {
@@ -191,7 +199,7 @@ mod tests {
             let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
             builder.add(&ids, target);
         }
-        let trie = builder.build(words.phrase_words());
+        let trie = builder.build(&mut words);
         let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
         let mut total = 0;
         for text in texts {

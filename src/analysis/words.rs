@@ -120,6 +120,18 @@ impl WordIndex {
         self.slots[s].info.phrase_id
     }
 
+    /// Adds class bits to the words whose phrase-word id `pick` selects.
+    pub fn add_by_phrase_id(&mut self, bits: u32, pick: impl Fn(u32) -> bool) {
+        for s in 0..self.slots.len() {
+            let slot = &mut self.slots[s];
+            if slot.info.phrase_id != 0 && pick(slot.info.phrase_id) {
+                slot.info.bits |= bits;
+                let word = self.words[slot.entry as usize - 1].as_bytes();
+                slot.content = content_hash(word, slot.key, slot.info.bits);
+            }
+        }
+    }
+
     /// The largest phrase-word id given out.
     pub fn phrase_words(&self) -> u32 {
         self.phrase_words
