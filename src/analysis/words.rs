@@ -15,7 +15,7 @@ pub const PACKED_LEN: usize = 8;
 
 /// A word's key in the table: its bytes packed into a `u64` when it has at most
 /// [`PACKED_LEN`] of them, first byte lowest, as one little-endian load reads them (exact, given
-/// its length), otherwise its FNV-1a hash (then the bytes are compared too).
+/// its length), otherwise a hash (then the bytes are compared too).
 pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= PACKED_LEN {
         word.iter().rev().fold(0, |k, &b| (k << 8) | u64::from(b))
@@ -24,17 +24,35 @@ pub fn word_key(word: &[u8]) -> u64 {
     }
 }
 
-/// The key of a word longer than [`PACKED_LEN`]: its FNV-1a hash with the lowest byte cleared.
+/// The key of a word longer than [`PACKED_LEN`]: a hash of its bytes with the lowest byte cleared.
 /// A packed key's lowest byte is the word's first byte, never 0, so no long word's key is a
 /// short word's: equal keys of short words are equal words, with nothing else compared.
 /// Out of line: one word in twenty is this long, and inlined into the per-word loop its
 /// constants would hold registers that the common path needs.
+/// The hash reads eight bytes at a time, the last eight overlapping the ones before: the
+/// table only needs equal words to get equal keys (it compares their bytes too), so a key can
+/// be cheaper than a byte-by-byte hash.
 #[inline(never)]
 pub fn long_word_key(word: &[u8]) -> u64 {
-    let hash = word.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    });
-    hash & !0xff
+    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
+    let mut h = FNV_OFFSET ^ word.len() as u64;
+    let mut chunks = word.chunks_exact(PACKED_LEN);
+    for chunk in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        );
+    }
+    if !chunks.remainder().is_empty() {
+        // The last eight bytes (or all of a shorter word), overlapping the chunks before:
+        // the length mixed in first tells apart the words that this leaves alike.
+        let tail = match word.len().checked_sub(PACKED_LEN) {
+            Some(at) => u64::from_le_bytes(word[at..].try_into().expect("eight bytes")),
+            None => word_key(word),
+        };
+        h = mix(h, tail);
+    }
+    h & !0xff
 }
 
 /// The first `len` (at most [`PACKED_LEN`]) bytes of a packed key: the key of the word's prefix.
