@@ -1,7 +1,7 @@
 //! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
 //! set of content stems that topic overlap compares.
 
-use super::words::{PACKED_LEN, WordIndex, key_prefix, spread, word_key};
+use super::words::{PACKED_LEN, WordIndex, key_prefix, spread};
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -204,12 +204,12 @@ fn stem_hash(word: &[u8], key: u64) -> u32 {
     if stem.len() > PACKED_LEN {
         return hash(stem);
     }
-    let stem_key = if word.len() <= PACKED_LEN {
-        key_prefix(key, stem.len())
-    } else {
-        word_key(stem)
+    // A long word's first eight bytes, in one load, hold the stem's.
+    let first_bytes = match word.first_chunk::<PACKED_LEN>() {
+        Some(&chunk) if word.len() > PACKED_LEN => u64::from_le_bytes(chunk),
+        _ => key,
     };
-    spread(stem_key)
+    spread(key_prefix(first_bytes, stem.len()))
 }
 
 /// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".
@@ -218,6 +218,8 @@ pub fn stem(word: &str) -> &str {
     &word[..stem_bytes(word.as_bytes()).len()]
 }
 
+// Inlined: called for every word not in the word table, from one place that is out of line.
+#[inline(always)]
 fn stem_bytes(word: &[u8]) -> &[u8] {
     let w = word.strip_suffix(b"'s").unwrap_or(word);
     let n = w.len();
