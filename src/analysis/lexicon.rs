@@ -123,7 +123,7 @@ impl Lexicon {
         // Before the trie is built, so that every phrase-word id is within its range.
         lex.discourse_phrases = word_pairs(&mut lex.words, &config.words.discourse_phrases);
         lex.embedding_leads = word_pairs(&mut lex.words, &q.embedding_leads);
-        lex.phrases = trie.build(lex.words.phrase_words());
+        lex.phrases = trie.build(&mut lex.words);
         lex.not_questions = q
             .word_searches
             .iter()

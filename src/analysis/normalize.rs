@@ -1,7 +1,7 @@
 //! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
 //! set of content stems that topic overlap compares.
 
-use super::words::{PACKED_LEN, WordIndex, key_prefix, spread, word_key};
+use super::words::{PACKED_LEN, WordIndex, key_prefix, spread};
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -40,6 +40,8 @@ pub mod class {
     pub const IMPERSONAL: u32 = 1 << 26;
     /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
     pub const POLARITY: u32 = 1 << 27;
+    /// The first word of some phrase of the phrase trie: the trie walks from no other word.
+    pub const PHRASE_START: u32 = 1 << 28;
     /// Not a word class: set on a word that follows a comma or sentence punctuation.
     pub const AFTER_BREAK: u32 = 1 << 31;
 }
@@ -188,6 +190,13 @@ pub(super) fn content_hash(word: &[u8], key: u64, classes: u32) -> Option<u32> {
     (word.len() >= 3 || word.iter().all(u8::is_ascii_digit)).then(|| stem_hash(word, key))
 }
 
+/// The content-set entry of a word that is not in the word table (no classes). Out of line:
+/// one word in four, and inlined its stemming would take registers from the look-up loop.
+#[inline(never)]
+pub(super) fn unlisted_content(word: &[u8], key: u64) -> Option<u32> {
+    content_hash(word, key, 0)
+}
+
 /// The hash of a word's stem. A stem is a prefix of its word, so a short word's stem key is its
 /// key cut short: most stems are hashed without reading their bytes again.
 fn stem_hash(word: &[u8], key: u64) -> u32 {
@@ -195,12 +204,12 @@ fn stem_hash(word: &[u8], key: u64) -> u32 {
     if stem.len() > PACKED_LEN {
         return hash(stem);
     }
-    let stem_key = if word.len() <= PACKED_LEN {
-        key_prefix(key, stem.len())
-    } else {
-        word_key(stem)
+    // A long word's first eight bytes, in one load, hold the stem's.
+    let first_bytes = match word.first_chunk::<PACKED_LEN>() {
+        Some(&chunk) if word.len() > PACKED_LEN => u64::from_le_bytes(chunk),
+        _ => key,
     };
-    spread(stem_key)
+    spread(key_prefix(first_bytes, stem.len()))
 }
 
 /// A light suffix-stripping stem: enough for "outage"/"outages", "migrate"/"migrating".
@@ -209,6 +218,8 @@ pub fn stem(word: &str) -> &str {
     &word[..stem_bytes(word.as_bytes()).len()]
 }
 
+// Inlined: called for every word not in the word table, from one place that is out of line.
+#[inline(always)]
 fn stem_bytes(word: &[u8]) -> &[u8] {
     let w = word.strip_suffix(b"'s").unwrap_or(word);
     let n = w.len();

@@ -8,14 +8,18 @@
 //! matches are those of a byte search with overlaps, reported with the same byte offsets.
 
 use super::lexicon::Target;
-use super::normalize::Normalized;
-use super::words::spread;
+use super::normalize::{Normalized, class};
+use super::words::{WordIndex, spread};
 use std::collections::BTreeMap;
 
-/// One trie node: whether it has children, and where the phrases ending at it are stored.
+/// One trie node: which words its children may be, and where the phrases ending at it are
+/// stored.
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    has_children: bool,
+    /// Bit `id % 64` set for the phrase-word id of each child (0: no children). Most words
+    /// after a phrase's first word continue no phrase: their bit is clear, and the edge table
+    /// is not probed.
+    children: u64,
     /// `targets[targets_start..targets_end]`: the phrases ending here, in the order added.
     targets_start: u32,
     targets_end: u32,
@@ -65,6 +69,11 @@ impl PhraseTrie {
     }
 }
 
+/// A phrase-word id's bit in [`Node::children`].
+fn child_bit(word: u32) -> u64 {
+    1 << (word % 64)
+}
+
 /// Collects phrases, then compiles them into a [`PhraseTrie`].
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTrieBuilder {
@@ -89,8 +98,10 @@ impl PhraseTrieBuilder {
         self.ends[node as usize].push(target);
     }
 
-    /// The trie, for words with ids up to `max_word`.
-    pub(crate) fn build(self, max_word: u32) -> PhraseTrie {
+    /// The trie, for the phrase words of `words`, whose first words of phrases it marks
+    /// [`class::PHRASE_START`]: the walk starts from those only.
+    pub(crate) fn build(self, words: &mut WordIndex) -> PhraseTrie {
+        let max_word = words.phrase_words();
         let inner_edges = self.children.keys().filter(|&&(p, _)| p != 0).count();
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
@@ -104,10 +115,13 @@ impl PhraseTrieBuilder {
             if parent == 0 {
                 trie.first[word as usize] = child;
             } else {
-                trie.nodes[parent as usize].has_children = true;
+                trie.nodes[parent as usize].children |= child_bit(word);
                 trie.insert_edge(parent, word, child);
             }
         }
+        words.add_by_phrase_id(class::PHRASE_START, |id| {
+            trie.first.get(id as usize).is_some_and(|&node| node != 0)
+        });
         for (node, ends) in trie.nodes.iter_mut().zip(self.ends) {
             node.targets_start = trie.targets.len() as u32;
             trie.targets.extend(ends);
@@ -124,11 +138,15 @@ impl PhraseTrie {
         // The word list as a local slice: the walk reads it without going through `n`.
         let words = n.words.as_slice();
         for (first, word) in words.iter().enumerate() {
+            // One bit test passes over the words that start no phrase, most of them.
+            if word.classes & class::PHRASE_START == 0 {
+                continue;
+            }
             let mut node = self.first.get(word.id as usize).copied().unwrap_or(0);
             let mut last = first;
             while node != 0 {
                 let Node {
-                    has_children,
+                    children,
                     targets_start,
                     targets_end,
                 } = self.nodes[node as usize];
@@ -140,7 +158,9 @@ impl PhraseTrie {
                 }
                 last += 1;
                 node = match words.get(last) {
-                    Some(w) if w.id != 0 && has_children => self.child(node, w.id),
+                    // A word in no phrase (id 0) may pass when a child's id is a multiple
+                    // of 64: its edge is then not found.
+                    Some(w) if children & child_bit(w.id) != 0 => self.child(node, w.id),
                     _ => 0,
                 };
             }
@@ -152,7 +172,6 @@ impl PhraseTrie {
 mod tests {
     use super::*;
     use crate::analysis::normalize::normalize;
-    use crate::analysis::words::WordIndex;
 
     /// Every overlapping occurrence of `" phrase "` in `padded`, as a byte search finds them.
     fn byte_search(padded: &[u8], phrases: &[(&str, Target)]) -> Vec<(Target, usize, usize)> {
@@ -180,7 +199,7 @@ mod tests {
             let ids: Vec<u32> = p.split(' ').map(|w| words.intern_phrase_word(w)).collect();
             builder.add(&ids, target);
         }
-        let trie = builder.build(words.phrase_words());
+        let trie = builder.build(&mut words);
         let key = |m: &(Target, usize, usize)| (m.1, m.2, format!("{:?}", m.0));
         let mut total = 0;
         for text in texts {
@@ -232,6 +251,34 @@ mod tests {
             total > 20,
             "only {total} matches: the texts should contain phrases"
         );
+    }
+
+    #[test]
+    fn words_whose_child_bits_collide_match_as_a_byte_search_finds_them() {
+        // 200 phrase words, so that ids 64 and 128 apart share a child bit, and words in no
+        // phrase (id 0) after every first word: the bit test lets them through to the edge
+        // table, which must not find them.
+        let texts: Vec<String> = (0..200)
+            .map(|i| format!("p{} p{}", i % 100, (i * 37 + 64) % 200))
+            .collect();
+        let phrases: Vec<(&str, Target)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
+            .collect();
+        let searched: Vec<String> = (0..200)
+            .map(|i| {
+                format!(
+                    "p{} p{} unknown p{} p{}",
+                    i % 100,
+                    i,
+                    (i + 64) % 200,
+                    i * 3 % 200
+                )
+            })
+            .collect();
+        let total = assert_trie_matches_byte_search(&phrases, searched.iter().map(String::as_str));
+        assert!(total > 0, "the texts should contain phrases");
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! word's key is its bytes, read back from `padded` in one load.
 
 use super::byte_classes::{self, WIDTH};
-use super::normalize::{Normalized, Word, class};
-use super::words::{PACKED_LEN, WordIndex, key_prefix, long_word_key};
+use super::normalize::{Normalized, Word, class, unlisted_content};
+use super::words::{PACKED_LEN, WordIndex, WordInfo};
 
 /// ASCII letters and digits, the bytes that make up most words.
 const ALNUM: [bool; 256] = ascii_table(false);
@@ -170,24 +170,33 @@ fn look_up_words(table: &WordIndex, n: &mut Normalized) {
     let mut last_key = 0;
     for i in 0..words.len() {
         let (start, end) = (words[i].start as usize, words[i].end as usize);
-        let word = &padded[start..end];
-        // A short word's key is its bytes, read in one load.
-        let key = match word.len() {
-            ..=PACKED_LEN => short_word_key(padded, start, end),
-            _ => long_word_key(word),
+        // A short word's key is its bytes, read in one load, and one compare finds it; long
+        // words and words not in the table take calls out of line.
+        let (key, info, entry) = if end - start <= PACKED_LEN {
+            let key = short_word_key(padded, start, end);
+            match table.lookup_short(key) {
+                Some((info, entry)) => (key, info, entry),
+                None => (
+                    key,
+                    WordInfo::default(),
+                    unlisted_content(&padded[start..end], key),
+                ),
+            }
+        } else {
+            table.lookup_long(&padded[start..end])
         };
-        let (info, entry) = table.lookup_with_content(word, key);
         if let Some(h) = entry {
             content.push(h);
         }
         words[i].classes |= info.bits;
         words[i].id = info.phrase_id;
-        // A stutter ("is is it") repeats the last core word. Keys tell most words apart: the
-        // bytes are compared only when the keys agree.
+        // A stutter ("is is it") repeats the last core word. Equal keys are equal words for
+        // short words (see `long_word_key`); a long word's bytes are compared when keys agree.
         let repeats = last_key == key
-            && core
-                .last()
-                .is_some_and(|&j| same_bytes(padded, words[j], word));
+            && (end - start <= PACKED_LEN
+                || core
+                    .last()
+                    .is_some_and(|&j| same_bytes(padded, words[j], &padded[start..end])));
         if info.bits & class::HESITATION == 0 && !repeats {
             core.push(i);
             last_key = key;
@@ -207,7 +216,10 @@ fn short_word_key(padded: &[u8], start: usize, end: usize) -> u64 {
         u64::from_le_bytes(padded[at..at + PACKED_LEN].try_into().expect("eight bytes"))
     };
     if start + PACKED_LEN <= padded.len() {
-        key_prefix(eight(start), len)
+        // The bytes past the word cleared by two shifts: no branch for an eight-byte word,
+        // which `key_prefix` needs (a word has at least one byte, so the shift is below 64).
+        let past = 64 - 8 * len as u32;
+        eight(start).wrapping_shl(past) >> past
     } else if end >= PACKED_LEN {
         eight(end - PACKED_LEN) >> (8 * (PACKED_LEN - len))
     } else {

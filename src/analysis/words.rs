@@ -15,7 +15,7 @@ pub const PACKED_LEN: usize = 8;
 
 /// A word's key in the table: its bytes packed into a `u64` when it has at most
 /// [`PACKED_LEN`] of them, first byte lowest, as one little-endian load reads them (exact, given
-/// its length), otherwise its FNV-1a hash (then the bytes are compared too).
+/// its length), otherwise a hash (then the bytes are compared too).
 pub fn word_key(word: &[u8]) -> u64 {
     if word.len() <= PACKED_LEN {
         word.iter().rev().fold(0, |k, &b| (k << 8) | u64::from(b))
@@ -24,14 +24,35 @@ pub fn word_key(word: &[u8]) -> u64 {
     }
 }
 
-/// The key of a word longer than [`PACKED_LEN`]: its FNV-1a hash. Out of line: one word in
-/// twenty is this long, and inlined into the per-word loop its constants would hold registers
-/// that the common path needs.
+/// The key of a word longer than [`PACKED_LEN`]: a hash of its bytes with the lowest byte cleared.
+/// A packed key's lowest byte is the word's first byte, never 0, so no long word's key is a
+/// short word's: equal keys of short words are equal words, with nothing else compared.
+/// Out of line: one word in twenty is this long, and inlined into the per-word loop its
+/// constants would hold registers that the common path needs.
+/// The hash reads eight bytes at a time, the last eight overlapping the ones before: the
+/// table only needs equal words to get equal keys (it compares their bytes too), so a key can
+/// be cheaper than a byte-by-byte hash.
 #[inline(never)]
 pub fn long_word_key(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_OFFSET, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
+    let mut h = FNV_OFFSET ^ word.len() as u64;
+    let mut chunks = word.chunks_exact(PACKED_LEN);
+    for chunk in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        );
+    }
+    if !chunks.remainder().is_empty() {
+        // The last eight bytes (or all of a shorter word), overlapping the chunks before:
+        // the length mixed in first tells apart the words that this leaves alike.
+        let tail = match word.len().checked_sub(PACKED_LEN) {
+            Some(at) => u64::from_le_bytes(word[at..].try_into().expect("eight bytes")),
+            None => word_key(word),
+        };
+        h = mix(h, tail);
+    }
+    h & !0xff
 }
 
 /// The first `len` (at most [`PACKED_LEN`]) bytes of a packed key: the key of the word's prefix.
@@ -74,12 +95,11 @@ pub struct WordInfo {
     pub phrase_id: u32,
 }
 
-/// One slot of the open-addressing table, with a copy of its entry's key, length and info so
-/// that a lookup of a short word reads nothing else.
+/// One slot of the open-addressing table, with a copy of its entry's key and info so that a
+/// lookup of a short word reads nothing else.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u64,
-    len: u32,
     /// 0 for an empty slot, otherwise the entry index + 1.
     entry: u32,
     info: WordInfo,
@@ -118,6 +138,18 @@ impl WordIndex {
         self.slots[s].info.phrase_id
     }
 
+    /// Adds class bits to the words whose phrase-word id `pick` selects.
+    pub fn add_by_phrase_id(&mut self, bits: u32, pick: impl Fn(u32) -> bool) {
+        for s in 0..self.slots.len() {
+            let slot = &mut self.slots[s];
+            if slot.info.phrase_id != 0 && pick(slot.info.phrase_id) {
+                slot.info.bits |= bits;
+                let word = self.words[slot.entry as usize - 1].as_bytes();
+                slot.content = content_hash(word, slot.key, slot.info.bits);
+            }
+        }
+    }
+
     /// The largest phrase-word id given out.
     pub fn phrase_words(&self) -> u32 {
         self.phrase_words
@@ -145,6 +177,34 @@ impl WordIndex {
         }
     }
 
+    /// What the table knows about a word of at most [`PACKED_LEN`] bytes, given its packed key
+    /// (never 0), and its content-set entry; `None` when the word is not in the table. The key
+    /// is the word: a hit is one compare, and an empty slot (key 0) matches no word.
+    #[inline(always)]
+    pub fn lookup_short(&self, key: u64) -> Option<(WordInfo, Option<u32>)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut s = slot_of(key, mask);
+        loop {
+            let slot = &self.slots[s];
+            if slot.key == key {
+                return Some((slot.info, slot.content));
+            }
+            if slot.entry == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// A word longer than [`PACKED_LEN`] bytes: its key, what the table knows about it and its
+    /// content-set entry. Out of line, as `long_word_key`.
+    #[inline(never)]
+    pub fn lookup_long(&self, word: &[u8]) -> (u64, WordInfo, Option<u32>) {
+        let key = long_word_key(word);
+        let (info, content) = self.lookup_with_content(word, key);
+        (key, info, content)
+    }
+
     #[inline]
     fn find(&self, word: &[u8], key: u64) -> Option<&Slot> {
         let mask = self.slots.len().checked_sub(1)?;
@@ -154,10 +214,9 @@ impl WordIndex {
             if slot.entry == 0 {
                 return None;
             }
-            if slot.key == key
-                && slot.len as usize == word.len()
-                && (word.len() <= PACKED_LEN || self.same_word(slot, word))
-            {
+            // Packed keys differ from hashed ones (see `long_word_key`): the bytes are
+            // compared only for long words.
+            if slot.key == key && (word.len() <= PACKED_LEN || self.same_word(slot, word)) {
                 return Some(slot);
             }
             s = (s + 1) & mask;
@@ -195,7 +254,6 @@ impl WordIndex {
         }
         self.place(Slot {
             key,
-            len: word.len() as u32,
             entry: self.words.len() as u32,
             info: WordInfo::default(),
             content: content_hash(word.as_bytes(), key, 0),
@@ -235,6 +293,34 @@ mod tests {
         assert_eq!(key_prefix(word_key(b"we"), 8), word_key(b"we"));
         assert_eq!(word_key(b"we"), u64::from_le_bytes(*b"we\0\0\0\0\0\0"));
         assert_ne!(word_key(b"abcdefghi"), word_key(b"bcdefghi"));
+    }
+
+    #[test]
+    fn short_and_long_lookups_agree_with_the_general_one() {
+        // A long word's key never equals a short word's (its lowest byte is 0), so a short
+        // lookup that compares keys only cannot land on a long word, nor on an empty slot.
+        let mut w = WordIndex::default();
+        let listed = ["a", "we", "meetings", "accountability", "abcdefghi"];
+        w.add(&listed.map(String::from), 1);
+        for word in listed
+            .iter()
+            .chain(&["b", "meeting", "abcdefgh", "accountabilities"])
+        {
+            let (word, key) = (word.as_bytes(), word_key(word.as_bytes()));
+            let general = w.lookup(word, key);
+            if word.len() <= PACKED_LEN {
+                assert_ne!(key & 0xff, 0, "{word:?}");
+                let short = w.lookup_short(key).map(|(info, _)| info);
+                assert_eq!(short.unwrap_or_default(), general, "{word:?}");
+                assert_eq!(short.is_some(), general.bits != 0, "{word:?}");
+            } else {
+                assert_eq!(key & 0xff, 0, "{word:?}");
+                assert_eq!(
+                    w.lookup_long(word),
+                    (key, general, w.lookup_with_content(word, key).1)
+                );
+            }
+        }
     }
 
     #[test]
