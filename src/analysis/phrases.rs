@@ -230,11 +230,7 @@ mod tests {
                 )
             })
             .collect();
-        let phrases: Vec<(&str, Target)> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
-            .collect();
+        let phrases = numbered_cues(&texts);
         // Two phrases with a word between, so that matches start inside others too.
         let searched: Vec<String> = (0..60)
             .map(|i| {
@@ -253,6 +249,15 @@ mod tests {
         );
     }
 
+    /// Each text as a phrase, its index as its cue.
+    fn numbered_cues(texts: &[String]) -> Vec<(&str, Target)> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
+            .collect()
+    }
+
     #[test]
     fn words_whose_child_bits_collide_match_as_a_byte_search_finds_them() {
         // 200 phrase words, so that ids 64 and 128 apart share a child bit, and words in no
@@ -261,11 +266,7 @@ mod tests {
         let texts: Vec<String> = (0..200)
             .map(|i| format!("p{} p{}", i % 100, (i * 37 + 64) % 200))
             .collect();
-        let phrases: Vec<(&str, Target)> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.as_str(), Target::Cue(i as u16)))
-            .collect();
+        let phrases = numbered_cues(&texts);
         let searched: Vec<String> = (0..200)
             .map(|i| {
                 format!(

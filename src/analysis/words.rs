@@ -24,14 +24,14 @@ pub fn word_key(word: &[u8]) -> u64 {
     }
 }
 
-/// The key of a word longer than [`PACKED_LEN`]: a hash of its bytes with the lowest byte cleared.
-/// A packed key's lowest byte is the word's first byte, never 0, so no long word's key is a
-/// short word's: equal keys of short words are equal words, with nothing else compared.
-/// Out of line: one word in twenty is this long, and inlined into the per-word loop its
-/// constants would hold registers that the common path needs.
-/// The hash reads eight bytes at a time, the last eight overlapping the ones before: the
-/// table only needs equal words to get equal keys (it compares their bytes too), so a key can
-/// be cheaper than a byte-by-byte hash.
+/// The key of a word longer than [`PACKED_LEN`]: a hash of its bytes with the lowest byte
+/// cleared. A packed key's lowest byte is the word's first byte, never 0, so no long word's key
+/// is a short word's: equal keys of short words are equal words, with nothing else compared.
+///
+/// The hash reads eight bytes at a time, the last eight overlapping the ones before: the table
+/// compares long words' bytes anyway, so their keys need only be equal for equal words and
+/// rarely equal otherwise. Out of line: one word in twenty is this long, and inlined into the
+/// per-word loop its constants would hold registers that the common path needs.
 #[inline(never)]
 pub fn long_word_key(word: &[u8]) -> u64 {
     let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29);
