@@ -121,11 +121,16 @@ impl WordIndex {
     pub fn add(&mut self, words: &[String], bits: u32) {
         for w in words {
             let s = self.slot(&normalize_phrase(w));
-            let slot = &mut self.slots[s];
-            slot.info.bits |= bits;
-            let word = self.words[slot.entry as usize - 1].as_bytes();
-            slot.content = content_hash(word, slot.key, slot.info.bits);
+            self.add_bits(s, bits);
         }
+    }
+
+    /// Adds class bits to the word in slot `s`, whose content-set entry depends on them.
+    fn add_bits(&mut self, s: usize, bits: u32) {
+        let slot = &mut self.slots[s];
+        slot.info.bits |= bits;
+        let word = self.words[slot.entry as usize - 1].as_bytes();
+        slot.content = content_hash(word, slot.key, slot.info.bits);
     }
 
     /// The phrase-word id of a normalised word, given one if it has none yet (ids start at 1).
@@ -141,11 +146,9 @@ impl WordIndex {
     /// Adds class bits to the words whose phrase-word id `pick` selects.
     pub fn add_by_phrase_id(&mut self, bits: u32, pick: impl Fn(u32) -> bool) {
         for s in 0..self.slots.len() {
-            let slot = &mut self.slots[s];
-            if slot.info.phrase_id != 0 && pick(slot.info.phrase_id) {
-                slot.info.bits |= bits;
-                let word = self.words[slot.entry as usize - 1].as_bytes();
-                slot.content = content_hash(word, slot.key, slot.info.bits);
+            let id = self.slots[s].info.phrase_id;
+            if id != 0 && pick(id) {
+                self.add_bits(s, bits);
             }
         }
     }
@@ -182,18 +185,8 @@ impl WordIndex {
     /// is the word: a hit is one compare, and an empty slot (key 0) matches no word.
     #[inline(always)]
     pub fn lookup_short(&self, key: u64) -> Option<(WordInfo, Option<u32>)> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut s = slot_of(key, mask);
-        loop {
-            let slot = &self.slots[s];
-            if slot.key == key {
-                return Some((slot.info, slot.content));
-            }
-            if slot.entry == 0 {
-                return None;
-            }
-            s = (s + 1) & mask;
-        }
+        self.probe(key, |_| true)
+            .map(|slot| (slot.info, slot.content))
     }
 
     /// A word longer than [`PACKED_LEN`] bytes: its key, what the table knows about it and its
@@ -207,17 +200,28 @@ impl WordIndex {
 
     #[inline]
     fn find(&self, word: &[u8], key: u64) -> Option<&Slot> {
+        // Packed keys differ from hashed ones (see `long_word_key`): the bytes are compared
+        // only for long words, whose key may even be an empty slot's 0.
+        match word.len() {
+            ..=PACKED_LEN => self.probe(key, |_| true),
+            _ => self.probe(key, |slot| slot.entry != 0 && self.same_word(slot, word)),
+        }
+    }
+
+    /// The slot whose key is `key` and whose word `is_word` accepts, probing from the key's
+    /// home slot to the first empty one.
+    #[inline(always)]
+    fn probe(&self, key: u64, is_word: impl Fn(&Slot) -> bool) -> Option<&Slot> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut s = slot_of(key, mask);
         loop {
             let slot = &self.slots[s];
+            // A hit first: for a short word (never key 0) it is one compare.
+            if slot.key == key && is_word(slot) {
+                return Some(slot);
+            }
             if slot.entry == 0 {
                 return None;
-            }
-            // Packed keys differ from hashed ones (see `long_word_key`): the bytes are
-            // compared only for long words.
-            if slot.key == key && (word.len() <= PACKED_LEN || self.same_word(slot, word)) {
-                return Some(slot);
             }
             s = (s + 1) & mask;
         }
