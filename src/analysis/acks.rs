@@ -38,21 +38,7 @@ pub struct AckShape {
 }
 
 /// Reads acknowledgement phrases from the start of an utterance.
-// Inlined, so that most utterances, which open with no acknowledgement word, are passed over
-// with a test of their first word's classes and no call.
-#[inline]
 pub fn shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
-    let opens =
-        n.is(0, class::ACK_START | class::ACK_PADDING) || n.question_mark && echo_question(n, 0);
-    if !opens {
-        // What `read_shape` finds then: no phrase, no padding, no echo, so no kind.
-        return None;
-    }
-    read_shape(n, lex)
-}
-
-#[inline(never)]
-fn read_shape(n: &Normalized, lex: &Lexicon) -> Option<AckShape> {
     let mut i = 0;
     let mut kind: Option<AckKind> = None;
     let mut answer_words_only = true;
