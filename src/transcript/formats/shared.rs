@@ -84,7 +84,11 @@ fn abbreviation_or_word(word: &str) -> bool {
 /// Splits a `Name: text` (or `Name> text`) line into its label and its text.
 /// Times (`at 3:30`) and URLs (`https://...`) are not labels.
 pub fn split_label(line: &str) -> Option<(&str, &str)> {
-    let pos = label_end(line.as_bytes())?;
+    split_label_at(line, label_end(line.as_bytes())?)
+}
+
+/// `split_label` for a caller that found the label's end, `pos`: the first `:` or `>`.
+pub fn split_label_at(line: &str, pos: usize) -> Option<(&str, &str)> {
     let rest = &line[pos + 1..];
     let sep = line.as_bytes()[pos];
     if sep == b':'

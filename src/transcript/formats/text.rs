@@ -3,7 +3,7 @@
 //! metadata headers and suppression comments.
 
 use super::shared::{
-    find_near, lines, parse_clock, plausible_name, split_label, trimmed, utterance,
+    find_near, lines, parse_clock, plausible_name, split_label, split_label_at, trimmed, utterance,
 };
 use crate::transcript::error::ParseError;
 use crate::transcript::model::{Format, Role, Transcript};
@@ -32,7 +32,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
         }
         let broke = std::mem::replace(&mut after_break, false);
         let (start, rest) = leading_time(line);
-        match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
+        match label(rest) {
             Some((speaker, time, body)) => {
                 if broke {
                     set_off.push(line_no);
@@ -89,6 +89,23 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
             None => (None, line),
         },
         None => (None, line),
+    }
+}
+
+/// A line's speaker label, its time if it has one, and its text: `Name (01:23): text`,
+/// `Name: text` or `Name> text`. One scan finds the first bracket or label end: when the
+/// label ends first there is no time in it (a name has no bracket, and a `>` before the
+/// bracket would be in the name), and the scan has found where it ends.
+fn label(line: &str) -> Option<(&str, Option<f64>, &str)> {
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let untimed = |(name, text)| (name, None, text);
+    match head
+        .iter()
+        .position(|&b| matches!(b, b'(' | b'[' | b':' | b'>'))
+    {
+        Some(end) if matches!(head[end], b':' | b'>') => split_label_at(line, end).map(untimed),
+        Some(_) => timed_label(line).or_else(|| split_label(line).map(untimed)),
+        None => split_label(line).map(untimed),
     }
 }
 
@@ -266,14 +283,22 @@ mod tests {
         use proptest::prelude::*;
         let pick = |v: Vec<&'static str>| prop::sample::select(v);
         (
-            pick(vec!["", "so ", "Dana: ", "x:", "["]),
+            pick(vec!["", "so ", "Dana: ", "x:", "[", "Dana> ", "a>"]),
             pick(vec!["Dana", "Dr. Lee", "", "a:b", "é", "Speaker 1"]),
             pick(vec!["", " ", "\u{a0}"]),
             pick(vec!["(", "[", ""]),
             pick(vec!["01:23", "1:02", "x", "12:30:01", "", "00:00:02"]),
             pick(vec![")", "]", ""]),
             pick(vec![":", "", " :"]),
-            pick(vec![" hi", "", " (1:00): z", " ok ", "\u{a0}é"]),
+            pick(vec![
+                " hi",
+                "",
+                " (1:00): z",
+                " ok ",
+                "\u{a0}é",
+                "> b",
+                " x: y",
+            ]),
         )
             .prop_map(|(a, b, c, d, e, f, g, h)| {
                 [a, b, c, d, e, f, g, h].concat().trim().to_string()
@@ -282,6 +307,12 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn one_scan_labels_as_the_two_readers_do(line in label_line()) {
+            let two = timed_label(&line).or_else(|| split_label(&line).map(|(n, b)| (n, None, b)));
+            proptest::prop_assert_eq!(label(&line), two);
+        }
 
         #[test]
         fn labels_and_times_read_as_with_memchr(line in label_line()) {
