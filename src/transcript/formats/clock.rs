@@ -95,7 +95,7 @@ fn whole_seconds(s: &str) -> Option<f64> {
 
 /// `HH:MM:SS` or `MM:SS` with two digits a group, the way most transcripts write times: read
 /// at fixed places, where the loop of `whole_seconds` took about 80 instructions a time.
-fn two_digit_clock(b: &[u8]) -> Option<u32> {
+pub fn two_digit_clock(b: &[u8]) -> Option<u32> {
     let pair = |i: usize| two_digits(b, i);
     match b.len() {
         8 if b[2] == b':' && b[5] == b':' => Some((pair(0)? * 60 + pair(3)?) * 60 + pair(6)?),
