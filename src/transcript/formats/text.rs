@@ -4,10 +4,10 @@
 
 use super::clock::two_digit_clock;
 use super::shared::{
-    find_near, lines, parse_clock, plausible_name, split_label, split_label_at, trimmed, utterance,
+    find_near, lines, parse_clock, plausible_name, split_label, split_label_at, trimmed,
 };
 use crate::transcript::error::ParseError;
-use crate::transcript::model::{Format, Role, Transcript};
+use crate::transcript::model::{Format, Role, Transcript, Utterance};
 use smol_str::SmolStr;
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
@@ -38,8 +38,16 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
                 if broke {
                     set_off.push(line_no);
                 }
-                t.utterances
-                    .push(utterance(speaker, body, line_no, start.or(time), None));
+                // Built here rather than by `shared::utterance`: the label readers trimmed
+                // the text already.
+                t.utterances.push(Utterance {
+                    speaker: SmolStr::new(speaker),
+                    role: Role::Unknown,
+                    text: body.to_string(),
+                    line: line_no,
+                    start: start.or(time),
+                    end: None,
+                });
                 if !pending_ignores.is_empty() {
                     let ids = std::mem::take(&mut pending_ignores);
                     t.suppressions.lines.push((line_no, ids));
@@ -112,7 +120,7 @@ fn label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     let untimed = |(name, text)| (name, None, text);
     match first_label_byte(head) {
         Some(end) if matches!(head[end], b':' | b'>') => split_label_at(line, end).map(untimed),
-        Some(_) => timed_label(line).or_else(|| split_label(line).map(untimed)),
+        Some(bracket) => timed_label_at(line, bracket).or_else(|| split_label(line).map(untimed)),
         None => split_label(line).map(untimed),
     }
 }
@@ -152,6 +160,7 @@ fn label_bytes_in(word: u64) -> u64 {
 }
 
 /// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
+#[cfg(test)]
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     // A label is short: look only at the start of the line, and only when it has a bracket.
     let head = &line.as_bytes()[..line.len().min(64)];
@@ -160,6 +169,12 @@ fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     if head[bracket] == b':' {
         return None;
     }
+    timed_label_at(line, bracket)
+}
+
+/// `timed_label` for a caller that found `bracket`, the first `(` or `[`, with no `:` before it.
+fn timed_label_at(line: &str, bracket: usize) -> Option<(&str, Option<f64>, &str)> {
+    let head = &line.as_bytes()[..line.len().min(64)];
     let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
@@ -199,7 +214,7 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
     if recurring < 2 || one_off.is_empty() || !punctuated {
         return;
     }
-    let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
+    let mut kept: Vec<Utterance> = Vec::with_capacity(t.utterances.len());
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
             Some(prev)
