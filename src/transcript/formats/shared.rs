@@ -221,6 +221,11 @@ pub fn trimmed(s: &str) -> &str {
     let bytes = s.as_bytes();
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     if !visible(bytes.last()) {
+        // One space after visible ASCII, as a name before its `(01:23)` has.
+        let n = bytes.len();
+        if n >= 2 && bytes[n - 1] == b' ' && visible(bytes.get(n - 2)) && visible(bytes.first()) {
+            return &s[..n - 1];
+        }
         trimmed_bytewise(s)
     } else if visible(bytes.first()) {
         s

@@ -41,7 +41,7 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
                 // Built here rather than by `shared::utterance`: the label readers trimmed
                 // the text already.
                 t.utterances.push(Utterance {
-                    speaker: SmolStr::new(speaker),
+                    speaker: speaker_name(speaker),
                     role: Role::Unknown,
                     text: body.to_string(),
                     line: line_no,
@@ -73,6 +73,16 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     }
     fold_one_off_labels(&mut t, &set_off);
     Ok(t)
+}
+
+/// `SmolStr::new` inlined for the usual short name: `new` copies even those behind two calls.
+fn speaker_name(name: &str) -> SmolStr {
+    const IN_PLACE: usize = 23;
+    if name.len() <= IN_PLACE {
+        SmolStr::new_inline(name)
+    } else {
+        SmolStr::new(name)
+    }
 }
 
 /// `line` less any byte-order marks it starts with (a line rarely has one: test a byte first).
