@@ -3,7 +3,7 @@
 //! the first speaker. Each speaker is decided by the most trusted evidence about it; the
 //! call reports the least trusted evidence it needed as `role_source`.
 
-use super::model::{Role, RoleSource, Transcript};
+use super::model::{Role, RoleSource, Transcript, speaker_indexes};
 pub use super::role_cues::{CompiledCues, ContentCue, RoleCues};
 use smol_str::SmolStr;
 
@@ -19,7 +19,9 @@ type Decision = Option<(Role, RoleSource)>;
 /// Sets every utterance's role and the transcript's `role_source`.
 pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
     let cues = cues.compiled();
-    let (speakers, said_by) = speaker_indexes(t);
+    let (speakers, said_by) = speaker_indexes(&t.utterances);
+    // Owned: the utterances are updated below.
+    let speakers: Vec<SmolStr> = speakers.into_iter().cloned().collect();
     let mut decided: Vec<Decision> = vec![None; speakers.len()];
     by_cli(&speakers, overrides, &mut decided);
     by_file(t, &speakers, &mut decided);
@@ -34,25 +36,6 @@ pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
         .map(|d| d.1)
         .max_by_key(|s| trust_rank(*s))
         .unwrap_or_default();
-}
-
-/// The distinct speakers in order of first appearance, and the index among them of each
-/// utterance's speaker: one pass of name comparisons, which every later step reuses.
-fn speaker_indexes(t: &Transcript) -> (Vec<SmolStr>, Vec<usize>) {
-    // Owned (the utterances are updated afterwards) and compared as `SmolStr`s, in place.
-    let mut speakers: Vec<SmolStr> = Vec::new();
-    let said_by = t
-        .utterances
-        .iter()
-        .map(|u| match speakers.iter().position(|s| *s == u.speaker) {
-            Some(i) => i,
-            None => {
-                speakers.push(u.speaker.clone());
-                speakers.len() - 1
-            }
-        })
-        .collect();
-    (speakers, said_by)
 }
 
 /// Lower is more trusted.

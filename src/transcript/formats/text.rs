@@ -7,7 +7,7 @@ use super::shared::{
     find_near, lines, parse_clock, plausible_name, split_label, split_label_at, trimmed,
 };
 use crate::transcript::error::ParseError;
-use crate::transcript::model::{Format, Role, Transcript, Utterance};
+use crate::transcript::model::{Format, Role, Transcript, Utterance, speaker_indexes};
 use smol_str::SmolStr;
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
@@ -206,18 +206,16 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
 /// nothing tells), it is a real speaker who spoke once, as a second prospect often does.
 /// `set_off` (sorted) holds the lines of utterances that stand apart.
 fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
-    // Names compare as `SmolStr`s, a short one in place rather than by a call to `memcmp`.
-    let mut counts: Vec<(&SmolStr, usize)> = Vec::new();
-    for u in &t.utterances {
-        match counts.iter_mut().find(|(s, _)| **s == u.speaker) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&u.speaker, 1)),
-        }
+    let (speakers, said_by) = speaker_indexes(&t.utterances);
+    let mut counts = vec![0usize; speakers.len()];
+    for &i in &said_by {
+        counts[i] += 1;
     }
-    let recurring = counts.iter().filter(|(_, n)| *n >= 2).count();
-    let one_off: Vec<String> = counts
+    let recurring = counts.iter().filter(|&&n| n >= 2).count();
+    let one_off: Vec<String> = speakers
         .iter()
-        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(s.as_str()))
+        .zip(&counts)
+        .filter(|(s, n)| **n == 1 && !t.file_roles.contains_key(s.as_str()))
         .map(|(s, _)| s.to_string())
         .collect();
     let punctuated = t.utterances.iter().any(|u| ends_sentence(&u.text));
