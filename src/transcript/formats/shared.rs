@@ -44,11 +44,15 @@ impl<'a> Iterator for Lines<'a> {
 
 /// Whether `name` can be a speaker label: short, no sentence punctuation, not a number,
 /// and a several-word label starts like a name ("Dana Smith", "Speaker 1"), not a sentence.
+#[inline]
 pub fn plausible_name(name: &str) -> bool {
-    // The usual label, one ASCII word ("Dana"), passes every test below: skip them.
-    if name.len() <= 40 && !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return true;
-    }
+    // The usual label, one ASCII word ("Dana"), passes every test of the general check: skip
+    // them, and the call to it.
+    (name.len() <= 40 && !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()))
+        || plausible_name_in_general(name)
+}
+
+fn plausible_name_in_general(name: &str) -> bool {
     if name.is_empty() || name.len() > 40 || name.contains(['?', '!', ',', '"', ':', '<', '>']) {
         return false;
     }
