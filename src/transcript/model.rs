@@ -312,23 +312,22 @@ pub fn distinct_names<'t>(utterances: impl Iterator<Item = &'t Utterance>) -> Ve
 /// tried first: one name comparison an utterance rather than a search of the speakers.
 pub fn speaker_indexes(utterances: &[Utterance]) -> (Vec<&SmolStr>, Vec<usize>) {
     let mut speakers: Vec<&SmolStr> = Vec::new();
-    let mut back = [0, 0];
-    let said_by = utterances
-        .iter()
-        .map(|u| {
-            let guess = back[1];
-            let i = if speakers.get(guess).is_some_and(|s| **s == u.speaker) {
-                guess
-            } else if let Some(i) = speakers.iter().position(|s| **s == u.speaker) {
-                i
-            } else {
-                speakers.push(&u.speaker);
-                speakers.len() - 1
-            };
-            back = [i, back[0]];
-            i
-        })
-        .collect();
+    let mut said_by = Vec::with_capacity(utterances.len());
+    let (mut one_back, mut two_back) = (0, 0);
+    for u in utterances {
+        let i = match speakers.get(two_back) {
+            Some(s) if **s == u.speaker => two_back,
+            _ => match speakers.iter().position(|s| **s == u.speaker) {
+                Some(i) => i,
+                None => {
+                    speakers.push(&u.speaker);
+                    speakers.len() - 1
+                }
+            },
+        };
+        said_by.push(i);
+        (two_back, one_back) = (one_back, i);
+    }
     (speakers, said_by)
 }
 

@@ -25,6 +25,7 @@ pub fn lines(text: &str) -> Lines<'_> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest;
         if rest.is_empty() {
