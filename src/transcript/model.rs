@@ -307,6 +307,30 @@ pub fn distinct_names<'t>(utterances: impl Iterator<Item = &'t Utterance>) -> Ve
     seen
 }
 
+/// The distinct speakers of `utterances` in order of first appearance, and the index among
+/// them of each utterance's speaker. Calls alternate, so the speaker two utterances back is
+/// tried first: one name comparison an utterance rather than a search of the speakers.
+pub fn speaker_indexes(utterances: &[Utterance]) -> (Vec<&SmolStr>, Vec<usize>) {
+    let mut speakers: Vec<&SmolStr> = Vec::new();
+    let mut said_by = Vec::with_capacity(utterances.len());
+    let (mut one_back, mut two_back) = (0, 0);
+    for u in utterances {
+        let i = match speakers.get(two_back) {
+            Some(s) if **s == u.speaker => two_back,
+            _ => match speakers.iter().position(|s| **s == u.speaker) {
+                Some(i) => i,
+                None => {
+                    speakers.push(&u.speaker);
+                    speakers.len() - 1
+                }
+            },
+        };
+        said_by.push(i);
+        (two_back, one_back) = (one_back, i);
+    }
+    (speakers, said_by)
+}
+
 /// The file stem of a path: "calls/acme-01.vtt" -> "acme-01"; "-" -> "stdin".
 pub fn default_call_id(path: &str) -> String {
     if path == "-" {
@@ -359,6 +383,25 @@ mod tests {
         t.utterances[1].role = Role::Rep;
         assert_eq!(t.speakers_with(Role::Rep), vec!["A"]);
         assert_eq!(t.speakers_with(Role::Unknown), vec![long]);
+    }
+
+    #[test]
+    fn speaker_indexes_are_those_a_search_finds() {
+        let mut t = Transcript::new("a.txt", Format::Text);
+        let long = "A speaker name longer than an inline SmolStr";
+        for names in [
+            vec![],
+            vec!["A"],
+            vec!["A", "B", "A", "B", "B", "A", "A", "C", "A", "C", "B"],
+            vec![long, "A", long, long, "B", "A", "B"],
+        ] {
+            t.utterances = names.iter().map(|n| utt(n, 1)).collect();
+            let (speakers, said_by) = speaker_indexes(&t.utterances);
+            assert_eq!(speakers, distinct_names(t.utterances.iter()));
+            for (u, i) in t.utterances.iter().zip(said_by) {
+                assert_eq!(*speakers[i], u.speaker, "{names:?}");
+            }
+        }
     }
 
     #[test]

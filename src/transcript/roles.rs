@@ -3,7 +3,7 @@
 //! the first speaker. Each speaker is decided by the most trusted evidence about it; the
 //! call reports the least trusted evidence it needed as `role_source`.
 
-use super::model::{Role, RoleSource, Transcript, distinct_names};
+use super::model::{Role, RoleSource, Transcript, speaker_indexes};
 pub use super::role_cues::{CompiledCues, ContentCue, RoleCues};
 use smol_str::SmolStr;
 
@@ -19,19 +19,16 @@ type Decision = Option<(Role, RoleSource)>;
 /// Sets every utterance's role and the transcript's `role_source`.
 pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
     let cues = cues.compiled();
-    // Owned (the utterances are updated below) and compared as `SmolStr`s, in place.
-    let speakers: Vec<SmolStr> = distinct_names(t.utterances.iter())
-        .into_iter()
-        .cloned()
-        .collect();
+    let (speakers, said_by) = speaker_indexes(&t.utterances);
+    // Owned: the utterances are updated below.
+    let speakers: Vec<SmolStr> = speakers.into_iter().cloned().collect();
     let mut decided: Vec<Decision> = vec![None; speakers.len()];
     by_cli(&speakers, overrides, &mut decided);
     by_file(t, &speakers, &mut decided);
     by_name(&speakers, &cues, &mut decided);
-    fill_the_rest(t, &speakers, &cues, &mut decided);
-    for u in &mut t.utterances {
-        let i = speakers.iter().position(|s| *s == u.speaker);
-        u.role = i.and_then(|i| decided[i]).map_or(Role::Unknown, |d| d.0);
+    fill_the_rest(t, &speakers, &said_by, &cues, &mut decided);
+    for (u, &i) in t.utterances.iter_mut().zip(&said_by) {
+        u.role = decided[i].map_or(Role::Unknown, |d| d.0);
     }
     t.role_source = decided
         .iter()
@@ -110,6 +107,7 @@ fn by_name(speakers: &[SmolStr], cues: &CompiledCues, decided: &mut [Decision]) 
 fn fill_the_rest(
     t: &Transcript,
     speakers: &[SmolStr],
+    said_by: &[usize],
     cues: &CompiledCues,
     decided: &mut [Decision],
 ) {
@@ -121,7 +119,7 @@ fn fill_the_rest(
         (Some(source), None) => fill(decided, (Role::Prospect, source)),
         (None, Some(source)) => fill(decided, (Role::Rep, source)),
         (Some(_), Some(_)) => {
-            let scores = content_scores(t, speakers, cues);
+            let scores = content_scores(t, speakers.len(), said_by, cues);
             for (d, score) in decided.iter_mut().zip(scores) {
                 if d.is_none() && score.abs() >= cues.margin {
                     let role = if score > 0 { Role::Rep } else { Role::Prospect };
@@ -130,7 +128,7 @@ fn fill_the_rest(
             }
         }
         (None, None) => {
-            let scores = content_scores(t, speakers, cues);
+            let scores = content_scores(t, speakers.len(), said_by, cues);
             if !split_by_content(&scores, cues.margin, decided) {
                 for (i, d) in decided.iter_mut().enumerate() {
                     let role = if i == 0 { Role::Rep } else { Role::Prospect };
@@ -170,15 +168,18 @@ fn split_by_content(scores: &[i32], margin: i32, decided: &mut [Decision]) -> bo
 /// Each speaker's content score over their first utterances: the signed weights of the
 /// distinct cue patterns they used (each pattern counts once per speaker, so talking
 /// more does not make someone more of a rep).
-pub fn content_scores(t: &Transcript, speakers: &[SmolStr], cues: &CompiledCues) -> Vec<i32> {
+/// `said_by` holds the index of each utterance's speaker, of `speakers` in all.
+pub fn content_scores(
+    t: &Transcript,
+    speakers: usize,
+    said_by: &[usize],
+    cues: &CompiledCues,
+) -> Vec<i32> {
     let n = cues.weights.len();
-    let mut seen = vec![false; n * speakers.len()];
-    let mut read = vec![0usize; speakers.len()];
+    let mut seen = vec![false; n * speakers];
+    let mut read = vec![0usize; speakers];
     let mut lowered = String::new();
-    for u in &t.utterances {
-        let Some(i) = speakers.iter().position(|s| *s == u.speaker) else {
-            continue;
-        };
+    for (u, &i) in t.utterances.iter().zip(said_by) {
         if read[i] >= cues.window {
             // Once every speaker's window is read, the rest of the call cannot change a score.
             if read.iter().all(|&r| r >= cues.window) {
@@ -206,7 +207,7 @@ pub fn content_scores(t: &Transcript, speakers: &[SmolStr], cues: &CompiledCues)
             seen[i * n + p] = true;
         }
     }
-    (0..speakers.len())
+    (0..speakers)
         .map(|i| {
             (0..n)
                 .filter(|&p| seen[i * n + p])

@@ -25,6 +25,7 @@ pub fn lines(text: &str) -> Lines<'_> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest;
         if rest.is_empty() {
@@ -44,11 +45,15 @@ impl<'a> Iterator for Lines<'a> {
 
 /// Whether `name` can be a speaker label: short, no sentence punctuation, not a number,
 /// and a several-word label starts like a name ("Dana Smith", "Speaker 1"), not a sentence.
+#[inline]
 pub fn plausible_name(name: &str) -> bool {
-    // The usual label, one ASCII word ("Dana"), passes every test below: skip them.
-    if name.len() <= 40 && !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return true;
-    }
+    // The usual label, one ASCII word ("Dana"), passes every test of the general check: skip
+    // them, and the call to it.
+    (name.len() <= 40 && !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()))
+        || plausible_name_in_general(name)
+}
+
+fn plausible_name_in_general(name: &str) -> bool {
     if name.is_empty() || name.len() > 40 || name.contains(['?', '!', ',', '"', ':', '<', '>']) {
         return false;
     }
@@ -84,7 +89,11 @@ fn abbreviation_or_word(word: &str) -> bool {
 /// Splits a `Name: text` (or `Name> text`) line into its label and its text.
 /// Times (`at 3:30`) and URLs (`https://...`) are not labels.
 pub fn split_label(line: &str) -> Option<(&str, &str)> {
-    let pos = label_end(line.as_bytes())?;
+    split_label_at(line, label_end(line.as_bytes())?)
+}
+
+/// `split_label` for a caller that found the label's end, `pos`: the first `:` or `>`.
+pub fn split_label_at(line: &str, pos: usize) -> Option<(&str, &str)> {
     let rest = &line[pos + 1..];
     let sep = line.as_bytes()[pos];
     if sep == b':'
@@ -217,6 +226,11 @@ pub fn trimmed(s: &str) -> &str {
     let bytes = s.as_bytes();
     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
     if !visible(bytes.last()) {
+        // One space after visible ASCII, as a name before its `(01:23)` has.
+        let n = bytes.len();
+        if n >= 2 && bytes[n - 1] == b' ' && visible(bytes.get(n - 2)) && visible(bytes.first()) {
+            return &s[..n - 1];
+        }
         trimmed_bytewise(s)
     } else if visible(bytes.first()) {
         s

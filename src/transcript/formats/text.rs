@@ -2,11 +2,12 @@
 //! (`[00:01:23] Name: text`, `Name (01:23): text`), continuation lines, `#` comments,
 //! metadata headers and suppression comments.
 
+use super::clock::two_digit_clock;
 use super::shared::{
-    find_near, lines, parse_clock, plausible_name, split_label, trimmed, utterance,
+    find_near, lines, parse_clock, plausible_name, split_label, split_label_at, trimmed,
 };
 use crate::transcript::error::ParseError;
-use crate::transcript::model::{Format, Role, Transcript};
+use crate::transcript::model::{Format, Role, Transcript, Utterance, speaker_indexes};
 use smol_str::SmolStr;
 
 pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
@@ -32,13 +33,21 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
         }
         let broke = std::mem::replace(&mut after_break, false);
         let (start, rest) = leading_time(line);
-        match timed_label(rest).or_else(|| split_label(rest).map(|(n, b)| (n, None, b))) {
+        match label(rest) {
             Some((speaker, time, body)) => {
                 if broke {
                     set_off.push(line_no);
                 }
-                t.utterances
-                    .push(utterance(speaker, body, line_no, start.or(time), None));
+                // Built here rather than by `shared::utterance`: the label readers trimmed
+                // the text already.
+                t.utterances.push(Utterance {
+                    speaker: speaker_name(speaker),
+                    role: Role::Unknown,
+                    text: body.to_string(),
+                    line: line_no,
+                    start: start.or(time),
+                    end: None,
+                });
                 if !pending_ignores.is_empty() {
                     let ids = std::mem::take(&mut pending_ignores);
                     t.suppressions.lines.push((line_no, ids));
@@ -66,6 +75,16 @@ pub fn read(path: &str, text: &str) -> Result<Transcript, ParseError> {
     Ok(t)
 }
 
+/// `SmolStr::new` inlined for the usual short name: `new` copies even those behind two calls.
+fn speaker_name(name: &str) -> SmolStr {
+    const IN_PLACE: usize = 23;
+    if name.len() <= IN_PLACE {
+        SmolStr::new_inline(name)
+    } else {
+        SmolStr::new(name)
+    }
+}
+
 /// `line` less any byte-order marks it starts with (a line rarely has one: test a byte first).
 fn without_bom(line: &str) -> &str {
     if line.as_bytes().first() == Some(&0xEF) {
@@ -82,7 +101,17 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
         Some(b'(') => b')',
         _ => return (None, line),
     };
-    match find_near(line.as_bytes(), close) {
+    // The usual stamp, `[HH:MM:SS]` or `[MM:SS]`, read at fixed places: only digits and colons
+    // come before its close, which so is the first, and `parse_clock` reads it as this does.
+    let bytes = line.as_bytes();
+    for end in [9, 6] {
+        if bytes.get(end) == Some(&close)
+            && let Some(seconds) = two_digit_clock(&bytes[1..end])
+        {
+            return (Some(f64::from(seconds)), trimmed(&line[end + 1..]));
+        }
+    }
+    match find_near(bytes, close) {
         // The line's end is trimmed already: trimming both ends trims the start.
         Some(end) => match parse_clock(&line[1..end]) {
             Some(t) => (Some(t), trimmed(&line[end + 1..])),
@@ -92,7 +121,56 @@ fn leading_time(line: &str) -> (Option<f64>, &str) {
     }
 }
 
+/// A line's speaker label, its time if it has one, and its text: `Name (01:23): text`,
+/// `Name: text` or `Name> text`. One scan finds the first bracket or label end: when the
+/// label ends first there is no time in it (a name has no bracket, and a `>` before the
+/// bracket would be in the name), and the scan has found where it ends.
+fn label(line: &str) -> Option<(&str, Option<f64>, &str)> {
+    let head = &line.as_bytes()[..line.len().min(64)];
+    let untimed = |(name, text)| (name, None, text);
+    match first_label_byte(head) {
+        Some(end) if matches!(head[end], b':' | b'>') => split_label_at(line, end).map(untimed),
+        Some(bracket) => timed_label_at(line, bracket).or_else(|| split_label(line).map(untimed)),
+        None => split_label(line).map(untimed),
+    }
+}
+
+fn is_label_byte(b: &u8) -> bool {
+    matches!(b, b'(' | b'[' | b':' | b'>')
+}
+
+/// Offset of the first `(`, `[`, `:` or `>` in `head`, eight bytes at a time: a name is a few
+/// letters, so nearly every label ends in the first eight, where a byte loop took ~50
+/// instructions a line.
+fn first_label_byte(head: &[u8]) -> Option<usize> {
+    let mut chunks = head.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = label_bytes_in(word);
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(is_label_byte)
+        .map(|i| at + i)
+}
+
+/// The high bit of each byte of `word` that is `(`, `[`, `:` or `>`, and maybe of bytes after
+/// one (a subtraction's borrow runs on), so the lowest set bit is exact.
+fn label_bytes_in(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    let equal = |b: u8| zero_bytes(word ^ (ONES * u64::from(b)));
+    equal(b'(') | equal(b'[') | equal(b':') | equal(b'>')
+}
+
 /// `Name (01:23): text` or `Name [01:23]: text` -> ("Name", Some(83.0), "text").
+#[cfg(test)]
 fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     // A label is short: look only at the start of the line, and only when it has a bracket.
     let head = &line.as_bytes()[..line.len().min(64)];
@@ -101,6 +179,12 @@ fn timed_label(line: &str) -> Option<(&str, Option<f64>, &str)> {
     if head[bracket] == b':' {
         return None;
     }
+    timed_label_at(line, bracket)
+}
+
+/// `timed_label` for a caller that found `bracket`, the first `(` or `[`, with no `:` before it.
+fn timed_label_at(line: &str, bracket: usize) -> Option<(&str, Option<f64>, &str)> {
+    let head = &line.as_bytes()[..line.len().min(64)];
     let close = bracket + find_close(&head[bracket..])?;
     let open = line[..close].rfind(['(', '['])?;
     let time = parse_clock(&line[open + 1..close])?;
@@ -122,25 +206,23 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
 /// nothing tells), it is a real speaker who spoke once, as a second prospect often does.
 /// `set_off` (sorted) holds the lines of utterances that stand apart.
 fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
-    // Names compare as `SmolStr`s, a short one in place rather than by a call to `memcmp`.
-    let mut counts: Vec<(&SmolStr, usize)> = Vec::new();
-    for u in &t.utterances {
-        match counts.iter_mut().find(|(s, _)| **s == u.speaker) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&u.speaker, 1)),
-        }
+    let (speakers, said_by) = speaker_indexes(&t.utterances);
+    let mut counts = vec![0usize; speakers.len()];
+    for &i in &said_by {
+        counts[i] += 1;
     }
-    let recurring = counts.iter().filter(|(_, n)| *n >= 2).count();
-    let one_off: Vec<String> = counts
+    let recurring = counts.iter().filter(|&&n| n >= 2).count();
+    let one_off: Vec<String> = speakers
         .iter()
-        .filter(|(s, n)| *n == 1 && !t.file_roles.contains_key(s.as_str()))
+        .zip(&counts)
+        .filter(|(s, n)| **n == 1 && !t.file_roles.contains_key(s.as_str()))
         .map(|(s, _)| s.to_string())
         .collect();
     let punctuated = t.utterances.iter().any(|u| ends_sentence(&u.text));
     if recurring < 2 || one_off.is_empty() || !punctuated {
         return;
     }
-    let mut kept: Vec<crate::transcript::Utterance> = Vec::with_capacity(t.utterances.len());
+    let mut kept: Vec<Utterance> = Vec::with_capacity(t.utterances.len());
     for u in std::mem::take(&mut t.utterances) {
         match kept.last_mut() {
             Some(prev)
@@ -266,14 +348,22 @@ mod tests {
         use proptest::prelude::*;
         let pick = |v: Vec<&'static str>| prop::sample::select(v);
         (
-            pick(vec!["", "so ", "Dana: ", "x:", "["]),
+            pick(vec!["", "so ", "Dana: ", "x:", "[", "Dana> ", "a>"]),
             pick(vec!["Dana", "Dr. Lee", "", "a:b", "é", "Speaker 1"]),
             pick(vec!["", " ", "\u{a0}"]),
             pick(vec!["(", "[", ""]),
             pick(vec!["01:23", "1:02", "x", "12:30:01", "", "00:00:02"]),
             pick(vec![")", "]", ""]),
             pick(vec![":", "", " :"]),
-            pick(vec![" hi", "", " (1:00): z", " ok ", "\u{a0}é"]),
+            pick(vec![
+                " hi",
+                "",
+                " (1:00): z",
+                " ok ",
+                "\u{a0}é",
+                "> b",
+                " x: y",
+            ]),
         )
             .prop_map(|(a, b, c, d, e, f, g, h)| {
                 [a, b, c, d, e, f, g, h].concat().trim().to_string()
@@ -282,6 +372,18 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn label_bytes_are_found_as_by_a_loop(s in "[a:>(\\[ é]{0,40}") {
+            let bytes = s.as_bytes();
+            proptest::prop_assert_eq!(first_label_byte(bytes), bytes.iter().position(is_label_byte));
+        }
+
+        #[test]
+        fn one_scan_labels_as_the_two_readers_do(line in label_line()) {
+            let two = timed_label(&line).or_else(|| split_label(&line).map(|(n, b)| (n, None, b)));
+            proptest::prop_assert_eq!(label(&line), two);
+        }
 
         #[test]
         fn labels_and_times_read_as_with_memchr(line in label_line()) {
