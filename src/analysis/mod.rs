@@ -97,8 +97,8 @@ pub struct Annotated<'t> {
     pub turns: Vec<Turn>,
     /// One entry per `transcript.utterances`, same order.
     pub utterances: Vec<UtteranceAnalysis>,
-    /// Every utterance's content set, one after another: one buffer per call rather than one
-    /// allocation per utterance.
+    /// Every utterance's content set, one after another in utterance order (so a turn's sets
+    /// are one span): one buffer per call rather than one allocation per utterance.
     content: Vec<u32>,
 }
 
