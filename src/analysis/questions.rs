@@ -66,20 +66,38 @@ pub(crate) fn detect_from(
         lead += 1;
     }
     let clause = &core[lead..];
-    let at_end = |t: Target| {
-        matches
-            .iter()
-            .any(|&(m, _, end)| m == t && end == n.padded.len())
-    };
-    let Some(&first) = clause.first() else {
-        return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
-    };
-    if is_not_question(n, clause, lex)
-        || quotes_a_question(n, clause)
-        || (!n.question_mark && states_a_known_fact(n, core, lead, lex))
-    {
-        return None;
+    if clause.is_empty() {
+        return (n.question_mark && ends_with(n, matches, Target::TagEnding))
+            .then_some(QuestionForm::Tag);
     }
+    // The vetoes after the form, which they can only take away: most clauses read as no
+    // question at all and skip their walks over the words.
+    let form = clause_form(n, matches, lex, lead)?;
+    let vetoed = is_not_question(n, clause, lex)
+        || quotes_a_question(n, clause)
+        || (!n.question_mark && states_a_known_fact(n, core, lead, lex));
+    (!vetoed).then_some(form)
+}
+
+/// A phrase of the list of `target` ends the utterance.
+fn ends_with(n: &Normalized, matches: &[(Target, usize, usize)], target: Target) -> bool {
+    matches
+        .iter()
+        .any(|&(m, _, end)| m == target && end == n.padded.len())
+}
+
+/// The question form of the clause at `core_words(n)[lead..]` (not empty), before the vetoes
+/// of `detect_from`.
+fn clause_form(
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+    lead: usize,
+) -> Option<QuestionForm> {
+    let core = core_words(n);
+    let clause = &core[lead..];
+    let first = clause[0];
+    let at_end = |t: Target| ends_with(n, matches, t);
     let clause_offset = n.start(first) - 1;
     if matches.iter().any(|&(m, start, _)| {
         start == clause_offset
