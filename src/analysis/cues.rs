@@ -7,20 +7,19 @@ use super::normalize::Normalized;
 use super::questions::{self, SentenceBuffers};
 use super::{Question, UtteranceAnalysis};
 
-/// Reads the acts an utterance performs by itself; the neighbours are read later. `lead` is
-/// the utterance's `questions::clause_start`; `buffers` are reused from utterance to utterance.
+/// Reads the acts an utterance performs by itself into `a` (fresh); the neighbours are read
+/// later. `lead` is the utterance's `questions::clause_start`; `buffers` are reused from
+/// utterance to utterance. Filled in place: the analysis is too large to return cheaply.
 pub(crate) fn read_utterance(
+    a: &mut UtteranceAnalysis,
     text: &str,
     n: &Normalized,
     matches: &[(Target, usize, usize)],
     lead: usize,
     lex: &Lexicon,
     buffers: &mut SentenceBuffers,
-) -> (UtteranceAnalysis, Option<AckShape>) {
-    let mut a = UtteranceAnalysis {
-        words: n.whitespace_words,
-        ..UtteranceAnalysis::default()
-    };
+) -> Option<AckShape> {
+    a.words = n.whitespace_words;
     for &(target, _, _) in matches {
         if let Target::Cue(id) = target
             && !a.cues.contains(&id)
@@ -66,7 +65,7 @@ pub(crate) fn read_utterance(
             reasked: Vec::new(),
         });
     }
-    (a, shape)
+    shape
 }
 
 fn is_whole_tag(n: &Normalized, matches: &[(Target, usize, usize)]) -> bool {

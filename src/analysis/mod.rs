@@ -126,12 +126,22 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         lexicon.matches(&n, &mut matches);
         // Found once: both the question reader and the opener check start from it.
         let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
-        let (mut analysis, shape) =
-            cues::read_utterance(&u.text, &n, &matches, lead, lexicon, &mut sentence_buffers);
         let start = content.len() as u32;
         content.extend_from_slice(&n.content);
-        analysis.content = start..content.len() as u32;
-        utterances.push(analysis);
+        utterances.push(UtteranceAnalysis {
+            content: start..content.len() as u32,
+            ..UtteranceAnalysis::default()
+        });
+        let analysis = utterances.last_mut().expect("pushed above");
+        let shape = cues::read_utterance(
+            analysis,
+            &u.text,
+            &n,
+            &matches,
+            lead,
+            lexicon,
+            &mut sentence_buffers,
+        );
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));
         openers.push(restarts::opens_question(&n, lead));
