@@ -572,19 +572,30 @@ fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
 /// "... I was going to ask, do you have kids": an inverted auxiliary before "you" later in the
 /// utterance, not after a subject ("they do you know") or a clause word ("than do you").
 fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
+    // The auxiliary's class bit alone in the walk: it rules out most words, and the loop then
+    // carries one index instead of a window's.
+    let Some(auxiliaries) = core.get(1..core.len().saturating_sub(2)) else {
+        return false;
+    };
+    auxiliaries
+        .iter()
+        .enumerate()
+        .any(|(k, &aux)| n.is(aux, class::INVERTING) && inverts_before_you(n, core, k + 1))
+}
+
+/// `core[j]`, an inverting auxiliary with a word before it and two after, is inverted with a
+/// following "you" (see `mid_inversion`).
+#[inline(never)]
+fn inverts_before_you(n: &Normalized, core: &[usize], j: usize) -> bool {
     use class::*;
-    // Windows of four words, `core[j - 1..j + 3]`: no bounds check per word.
-    core.windows(4).enumerate().any(|(k, w)| {
-        let (j, before, aux, subj, next) = (k + 1, w[0], w[1], w[2], w[3]);
-        n.is(aux, INVERTING)
-            && n.word(subj) == b"you"
-            && !n.is(subj, AFTER_BREAK)
-            && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
-            && !core[j.saturating_sub(3)..j]
-                .iter()
-                .any(|&w| n.is(w, REPORTING))
-            && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
-    })
+    let (before, aux, subj, next) = (core[j - 1], core[j], core[j + 1], core[j + 2]);
+    n.word(subj) == b"you"
+        && !n.is(subj, AFTER_BREAK)
+        && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
+        && !core[j.saturating_sub(3)..j]
+            .iter()
+            .any(|&w| n.is(w, REPORTING))
+        && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
 }
 
 #[cfg(test)]
