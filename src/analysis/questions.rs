@@ -74,9 +74,20 @@ pub(crate) fn detect_from(
     // question at all and skip their walks over the words.
     let form = clause_form(n, matches, lex, lead)?;
     let vetoed = is_not_question(n, clause, lex)
+        || opens_as_no_question(n, matches, clause[0])
         || quotes_a_question(n, clause)
         || (!n.question_mark && states_a_known_fact(n, core, lead, lex));
     (!vetoed).then_some(form)
+}
+
+/// The clause, which starts at word `first`, opens with a phrase that starts no question ("why
+/// don't we", "have a"), or without a question mark with a relative clause ("what happens").
+fn opens_as_no_question(n: &Normalized, matches: &[(Target, usize, usize)], first: usize) -> bool {
+    let clause_offset = n.start(first) - 1;
+    matches.iter().any(|&(m, start, _)| {
+        start == clause_offset
+            && (m == Target::NotQuestionOpener || (m == Target::RelativeOpener && !n.question_mark))
+    })
 }
 
 /// A phrase of the list of `target` ends the utterance.
@@ -99,12 +110,6 @@ fn clause_form(
     let first = clause[0];
     let at_end = |t: Target| ends_with(n, matches, t);
     let clause_offset = n.start(first) - 1;
-    if matches.iter().any(|&(m, start, _)| {
-        start == clause_offset
-            && (m == Target::NotQuestionOpener || (m == Target::RelativeOpener && !n.question_mark))
-    }) {
-        return None;
-    }
     // A full stop says the transcriber heard a statement: only a question that opens the
     // clause with inversion or a wh-word and an auxiliary outweighs it.
     let buried = |start: usize| n.full_stop && start != clause_offset;
