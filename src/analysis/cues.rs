@@ -4,7 +4,8 @@ use super::acks::{self, AckShape};
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::{Lexicon, Target};
 use super::normalize::Normalized;
-use super::questions::{self, SentenceBuffers};
+use super::questions;
+use super::sentences::{self, SentenceBuffers};
 use super::{Question, UtteranceAnalysis};
 
 /// Reads the acts an utterance performs by itself into `a` (fresh); the neighbours are read
@@ -88,5 +89,5 @@ fn detect_question(
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    questions::detect_sentences(text, n, lex, buffers).or(whole)
+    sentences::detect_sentences(text, n, lex, buffers).or(whole)
 }

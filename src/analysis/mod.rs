@@ -25,6 +25,7 @@ mod phrases;
 pub mod questions;
 mod restarts;
 mod scan;
+mod sentences;
 mod tags;
 mod topic;
 mod uptake;
@@ -120,7 +121,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut content = Vec::new();
     let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
-    let mut sentence_buffers = questions::SentenceBuffers::default();
+    let mut sentence_buffers = sentences::SentenceBuffers::default();
     for u in &transcript.utterances {
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n, &mut matches);
