@@ -90,11 +90,12 @@ fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, u
     if !n.is(i, class::ACK_START) {
         return None;
     }
-    // Every word of a phrase is an acknowledgement word: no longer phrase can match.
-    let run = (i..n.len())
+    // Every word of a phrase is an acknowledgement word: no longer phrase can match, and the
+    // run is counted no further than the longest phrase.
+    let max = (i..n.len())
+        .take(lex.ack_max_phrase_words)
         .take_while(|&k| n.is(k, class::ACK_WORD))
         .count();
-    let max = lex.ack_max_phrase_words.min(run);
     // A word that ends no phrase rules out the phrase ending on it without a map lookup.
     (1..=max)
         .rev()

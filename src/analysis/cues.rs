@@ -4,23 +4,23 @@ use super::acks::{self, AckShape};
 use super::acts::{Act, QuestionForm, QuestionStatus};
 use super::lexicon::{Lexicon, Target};
 use super::normalize::Normalized;
-use super::questions::{self, SentenceBuffers};
+use super::questions;
+use super::sentences::{self, SentenceBuffers};
 use super::{Question, UtteranceAnalysis};
 
-/// Reads the acts an utterance performs by itself; the neighbours are read later. `lead` is
-/// the utterance's `questions::clause_start`; `buffers` are reused from utterance to utterance.
+/// Reads the acts an utterance performs by itself into `a` (fresh); the neighbours are read
+/// later. `lead` is the utterance's `questions::clause_start`; `buffers` are reused from
+/// utterance to utterance. Filled in place: the analysis is too large to return cheaply.
 pub(crate) fn read_utterance(
+    a: &mut UtteranceAnalysis,
     text: &str,
     n: &Normalized,
     matches: &[(Target, usize, usize)],
     lead: usize,
     lex: &Lexicon,
     buffers: &mut SentenceBuffers,
-) -> (UtteranceAnalysis, Option<AckShape>) {
-    let mut a = UtteranceAnalysis {
-        words: n.whitespace_words,
-        ..UtteranceAnalysis::default()
-    };
+) -> Option<AckShape> {
+    a.words = n.whitespace_words;
     for &(target, _, _) in matches {
         if let Target::Cue(id) = target
             && !a.cues.contains(&id)
@@ -66,7 +66,7 @@ pub(crate) fn read_utterance(
             reasked: Vec::new(),
         });
     }
-    (a, shape)
+    shape
 }
 
 fn is_whole_tag(n: &Normalized, matches: &[(Target, usize, usize)]) -> bool {
@@ -89,5 +89,5 @@ fn detect_question(
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    questions::detect_sentences(text, n, lex, buffers).or(whole)
+    sentences::detect_sentences(text, n, lex, buffers).or(whole)
 }

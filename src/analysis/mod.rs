@@ -25,6 +25,7 @@ mod phrases;
 pub mod questions;
 mod restarts;
 mod scan;
+mod sentences;
 mod tags;
 mod topic;
 mod uptake;
@@ -97,8 +98,8 @@ pub struct Annotated<'t> {
     pub turns: Vec<Turn>,
     /// One entry per `transcript.utterances`, same order.
     pub utterances: Vec<UtteranceAnalysis>,
-    /// Every utterance's content set, one after another: one buffer per call rather than one
-    /// allocation per utterance.
+    /// Every utterance's content set, one after another in utterance order (so a turn's sets
+    /// are one span): one buffer per call rather than one allocation per utterance.
     content: Vec<u32>,
 }
 
@@ -120,18 +121,28 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut content = Vec::new();
     let mut n = normalize::Normalized::default();
     let mut matches = Vec::new();
-    let mut sentence_buffers = questions::SentenceBuffers::default();
+    let mut sentence_buffers = sentences::SentenceBuffers::default();
     for u in &transcript.utterances {
         normalize::normalize_into(&u.text, &lexicon.words, &mut n);
         lexicon.matches(&n, &mut matches);
         // Found once: both the question reader and the opener check start from it.
         let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
-        let (mut analysis, shape) =
-            cues::read_utterance(&u.text, &n, &matches, lead, lexicon, &mut sentence_buffers);
         let start = content.len() as u32;
         content.extend_from_slice(&n.content);
-        analysis.content = start..content.len() as u32;
-        utterances.push(analysis);
+        utterances.push(UtteranceAnalysis {
+            content: start..content.len() as u32,
+            ..UtteranceAnalysis::default()
+        });
+        let analysis = utterances.last_mut().expect("pushed above");
+        let shape = cues::read_utterance(
+            analysis,
+            &u.text,
+            &n,
+            &matches,
+            lead,
+            lexicon,
+            &mut sentence_buffers,
+        );
         shapes.push(shape);
         replies.push(pairing::ReplyCues::read(&n, lexicon));
         openers.push(restarts::opens_question(&n, lead));

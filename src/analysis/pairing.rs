@@ -178,6 +178,11 @@ fn asks_again(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
     }
     // Shared over the larger set: a follow-up that narrows the topic is not the same question.
     let larger = a.len().max(b.len());
+    // At most the smaller set is shared: when even that falls short, no merge is needed. (The
+    // bound holds in floating point too: `overlap` is at most 1, and rounding is monotonic.)
+    if larger > 0 && (a.len().min(b.len()) as f64) / (larger as f64) < lex.reask_overlap {
+        return false;
+    }
     let shared = normalize::overlap(a, b) * a.len().min(b.len()) as f64;
     larger > 0 && shared / larger as f64 >= lex.reask_overlap
 }

@@ -2,10 +2,9 @@
 //! recognition output rarely has question marks, and from the question mark second, because a
 //! question mark after a filler ("you know?") does not make a question.
 
-use super::acks;
 use super::acts::QuestionForm;
 use super::lexicon::{Lexicon, Target};
-use super::normalize::{Normalized, class, normalize_into};
+use super::normalize::{Normalized, class};
 
 /// The words that carry syntax: hesitations dropped, stutters ("is is it") collapsed. Found
 /// while normalising, so that reading each utterance allocates nothing here.
@@ -66,27 +65,50 @@ pub(crate) fn detect_from(
         lead += 1;
     }
     let clause = &core[lead..];
-    let at_end = |t: Target| {
-        matches
-            .iter()
-            .any(|&(m, _, end)| m == t && end == n.padded.len())
-    };
-    let Some(&first) = clause.first() else {
-        return (n.question_mark && at_end(Target::TagEnding)).then_some(QuestionForm::Tag);
-    };
-    if is_not_question(n, clause, lex)
-        || quotes_a_question(n, clause)
-        || (!n.question_mark && states_a_known_fact(n, core, lead, lex))
-    {
-        return None;
+    if clause.is_empty() {
+        return (n.question_mark && ends_with(n, matches, Target::TagEnding))
+            .then_some(QuestionForm::Tag);
     }
+    // The vetoes after the form, which they can only take away: most clauses read as no
+    // question at all and skip their walks over the words.
+    let form = clause_form(n, matches, lex, lead)?;
+    let vetoed = is_not_question(n, clause, lex)
+        || opens_as_no_question(n, matches, clause[0])
+        || quotes_a_question(n, clause)
+        || (!n.question_mark && states_a_known_fact(n, core, lead, lex));
+    (!vetoed).then_some(form)
+}
+
+/// The clause, which starts at word `first`, opens with a phrase that starts no question ("why
+/// don't we", "have a"), or without a question mark with a relative clause ("what happens").
+fn opens_as_no_question(n: &Normalized, matches: &[(Target, usize, usize)], first: usize) -> bool {
     let clause_offset = n.start(first) - 1;
-    if matches.iter().any(|&(m, start, _)| {
+    matches.iter().any(|&(m, start, _)| {
         start == clause_offset
             && (m == Target::NotQuestionOpener || (m == Target::RelativeOpener && !n.question_mark))
-    }) {
-        return None;
-    }
+    })
+}
+
+/// A phrase of the list of `target` ends the utterance.
+fn ends_with(n: &Normalized, matches: &[(Target, usize, usize)], target: Target) -> bool {
+    matches
+        .iter()
+        .any(|&(m, _, end)| m == target && end == n.padded.len())
+}
+
+/// The question form of the clause at `core_words(n)[lead..]` (not empty), before the vetoes
+/// of `detect_from`.
+fn clause_form(
+    n: &Normalized,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+    lead: usize,
+) -> Option<QuestionForm> {
+    let core = core_words(n);
+    let clause = &core[lead..];
+    let first = clause[0];
+    let at_end = |t: Target| ends_with(n, matches, t);
+    let clause_offset = n.start(first) - 1;
     // A full stop says the transcriber heard a statement: only a question that opens the
     // clause with inversion or a wh-word and an auxiliary outweighs it.
     let buried = |start: usize| n.full_stop && start != clause_offset;
@@ -152,70 +174,6 @@ pub(crate) fn detect_from(
     } else {
         QuestionForm::Declarative
     }))
-}
-
-/// The buffers `detect_sentences` normalises sentences into, kept from one utterance to the
-/// next so that re-reading a sentence allocates nothing.
-#[derive(Debug, Default)]
-pub(crate) struct SentenceBuffers {
-    n: Normalized,
-    matches: Vec<(Target, usize, usize)>,
-}
-
-/// A question among other sentences: "Does it integrate? We use NetSuite." or "They're
-/// telling me it's fine. What's driving it?". Each sentence that ends with a question mark is
-/// read on its own, so that the statements around it neither hide it nor lend it their words.
-/// Only texts of several sentences with a question mark get past the first tests: normalising
-/// again costs little. `n` is the whole text normalised: its flag rules out the ~80% of texts
-/// without a question mark before any search for sentence ends.
-pub(crate) fn detect_sentences(
-    text: &str,
-    n: &Normalized,
-    lex: &Lexicon,
-    buffers: &mut SentenceBuffers,
-) -> Option<QuestionForm> {
-    if !n.has_question_mark {
-        return None;
-    }
-    let body = text.trim_end().as_bytes();
-    let first_end = memchr::memchr3(b'.', b'!', b'?', body)?;
-    // No question mark comes before the first sentence end.
-    if first_end + 1 == body.len() || memchr::memchr(b'?', &body[first_end..]).is_none() {
-        return None;
-    }
-    let mut start = 0;
-    // The marks are ASCII, so their bytes are characters of their own.
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-        let sentence = &text[start..=i];
-        start = i + 1;
-        if text.as_bytes()[i] != b'?' {
-            continue;
-        }
-        let inner = &mut buffers.n;
-        normalize_into(sentence, &lex.words, inner);
-        lex.matches(inner, &mut buffers.matches);
-        match detect(inner, &buffers.matches, lex) {
-            Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex, inner) => {}
-            Some(form) => return Some(form),
-            None => {}
-        }
-    }
-    None
-}
-
-/// A statement with a question mark asks only where the speaker hands the turn over: at the
-/// end of the utterance, or before an acknowledgement alone ("So you moved it? Okay."). Followed
-/// by more statement ("We moved to the new plant, you know, the one by the airport? Volumes
-/// doubled since.") it checks that the listener follows; followed by a hesitation or a few
-/// words ("The rollout took, what is it? Uh, six weeks") it marks a rising tone or a search for
-/// a word. A question in question word order ("Does it integrate? We use NetSuite.") still asks.
-/// `buffer` is where the rest is normalised.
-fn hands_over(rest: &str, lex: &Lexicon, buffer: &mut Normalized) -> bool {
-    if rest.trim().is_empty() {
-        return true;
-    }
-    normalize_into(rest, &lex.words, buffer);
-    acks::shape(buffer, lex).is_some_and(|s| s.whole)
 }
 
 /// "they'll tell me what to do", "my boss wants to walk me through it": a request verb inside
@@ -554,19 +512,30 @@ fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
 /// "... I was going to ask, do you have kids": an inverted auxiliary before "you" later in the
 /// utterance, not after a subject ("they do you know") or a clause word ("than do you").
 fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
+    // The auxiliary's class bit alone in the walk: it rules out most words, and the loop then
+    // carries one index instead of a window's.
+    let Some(auxiliaries) = core.get(1..core.len().saturating_sub(2)) else {
+        return false;
+    };
+    auxiliaries
+        .iter()
+        .enumerate()
+        .any(|(k, &aux)| n.is(aux, class::INVERTING) && inverts_before_you(n, core, k + 1))
+}
+
+/// `core[j]`, an inverting auxiliary with a word before it and two after, is inverted with a
+/// following "you" (see `mid_inversion`).
+#[inline(never)]
+fn inverts_before_you(n: &Normalized, core: &[usize], j: usize) -> bool {
     use class::*;
-    // Windows of four words, `core[j - 1..j + 3]`: no bounds check per word.
-    core.windows(4).enumerate().any(|(k, w)| {
-        let (j, before, aux, subj, next) = (k + 1, w[0], w[1], w[2], w[3]);
-        n.is(aux, INVERTING)
-            && n.word(subj) == b"you"
-            && !n.is(subj, AFTER_BREAK)
-            && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
-            && !core[j.saturating_sub(3)..j]
-                .iter()
-                .any(|&w| n.is(w, REPORTING))
-            && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
-    })
+    let (before, aux, subj, next) = (core[j - 1], core[j], core[j + 1], core[j + 2]);
+    n.word(subj) == b"you"
+        && !n.is(subj, AFTER_BREAK)
+        && !n.is(before, SUBJECT | EMBEDDER | WH | AUX)
+        && !core[j.saturating_sub(3)..j]
+            .iter()
+            .any(|&w| n.is(w, REPORTING))
+        && (n.word(next) != b"know" || n.is(aux, DO_SUPPORT))
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use super::normalize::{Normalized, class};
 /// its own. Speech recognition marks no breaks, so it never reads a tag here.
 pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
     use class::*;
-    // Most utterances have no negative auxiliary at all: skip the word walk for them.
-    if !has_negative_contraction(&n.padded) {
+    // Too short for a tag with words on both sides, or (most utterances) no negative
+    // auxiliary at all: skip the word walk for them.
+    if core.len() < 5 || !has_negative_contraction(&n.padded) {
         return false;
     }
     (2..core.len().saturating_sub(2)).any(|j| {
