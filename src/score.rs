@@ -45,12 +45,9 @@ pub struct CallReport {
 /// Turns findings into a score: 100 − Σ penalties, at least 0. Suppressed findings are dropped
 /// first; each rule's findings cost its `penalty` until its `max_penalty` for the call is
 /// reached, then 0.
-pub fn score(call: &Annotated, findings: Vec<Finding>, ruleset: &RuleSet) -> CallReport {
+pub fn score(call: &Annotated, mut findings: Vec<Finding>, ruleset: &RuleSet) -> CallReport {
     let t = call.transcript;
-    let mut findings: Vec<Finding> = findings
-        .into_iter()
-        .filter(|f| !t.suppressions.covers(&f.rule, f.line))
-        .collect();
+    findings.retain(|f| !t.suppressions.covers(&f.rule, f.line));
     apply_penalties(&mut findings, ruleset);
     let penalty: u32 = findings.iter().map(|f| f.penalty).sum();
     let (mut metrics, sides) = metrics(call);

@@ -207,19 +207,14 @@ fn excerpt(text: &str) -> String {
 /// Runs every enabled rule over an annotated call; findings come sorted by line, then by the
 /// rule's place in the rule set.
 pub fn check(call: &Annotated, ruleset: &RuleSet) -> Vec<Finding> {
-    let mut found: Vec<(usize, Finding)> = Vec::new();
+    let mut found: Vec<Finding> = Vec::new();
     let memo = Memo::default();
-    for (order, rule) in ruleset.rules.iter().enumerate() {
-        if rule.settings.enabled {
-            found.extend(
-                rule.run_with(call, &ruleset.lexicon, &memo)
-                    .into_iter()
-                    .map(|f| (order, f)),
-            );
-        }
+    for rule in ruleset.rules.iter().filter(|r| r.settings.enabled) {
+        found.extend(rule.run_with(call, &ruleset.lexicon, &memo));
     }
-    found.sort_by_key(|(order, f)| (f.line, *order));
-    found.into_iter().map(|(_, f)| f).collect()
+    // Stable: findings on one line stay in rule order, as the rules ran.
+    found.sort_by_key(|f| f.line);
+    found
 }
 
 /// Indexes of the utterances spoken by `role`, in order.
