@@ -82,6 +82,7 @@ impl PhraseList {
                     s.from = i;
                 }
                 s.lengths |= p.word_lengths();
+                s.seconds |= p.second_bytes();
                 s.to = i + 1;
             }
         }
@@ -136,6 +137,7 @@ impl PhraseList {
                 .map_or(bytes.len(), |n| at + 1 + n);
             let starts = &self.starts[usize::from(bytes[at])];
             if starts.lengths >> (end - at).min(31) & 1 == 1
+                && (end - at == 1 || starts.seconds >> second_key(bytes[at + 1]) & 1 == 1)
                 && self.words[starts.from..starts.to]
                     .iter()
                     .any(|p| p.ascii_at(&bytes[at..]))
@@ -166,6 +168,9 @@ impl PhraseList {
 struct Starts {
     /// The word lengths (bit `len.min(31)`) that may start one of them; 0 for none.
     lengths: u32,
+    /// The second bytes (bit `second_key(byte)`) a word of two or more bytes may have to start
+    /// one of them: "that" cannot start "take".
+    seconds: u64,
     /// Where they are in `PhraseList::words` (sorted by first character).
     from: usize,
     to: usize,
@@ -217,6 +222,16 @@ impl Phrase {
         match join {
             Join::Apostrophe => !(bit - 1),
             Join::Gap | Join::End => bit,
+        }
+    }
+
+    /// The second bytes (bits by `second_key`) an ASCII word may have to start the phrase: the
+    /// first run's second byte, or any when the run is one byte long (a longer word then goes
+    /// on with the next run: "im" for "i'm").
+    fn second_bytes(&self) -> u64 {
+        match self.pieces[0].0.as_bytes() {
+            [_, second, ..] => 1 << second_key(*second),
+            _ => !0,
         }
     }
 
@@ -301,6 +316,12 @@ fn word_end(text: &str, mut at: usize) -> usize {
         at += c.len_utf8();
     }
     at
+}
+
+/// A word byte's bit in `Starts::seconds`: the same for both cases of a letter (other bytes
+/// may share a bit, which only lets a few more words through to the byte-by-byte match).
+fn second_key(byte: u8) -> u8 {
+    (byte | 0x20) & 0x3f
 }
 
 /// `is_word` of each ASCII byte (false for the bytes of other characters).
