@@ -1,10 +1,10 @@
 //! Penalties to scores, and the per-call metrics the reports show.
 
-use crate::analysis::{Act, Annotated};
+use crate::analysis::{Act, Annotated, UtteranceAnalysis};
 use crate::rules::{Finding, RuleSet, Severity};
 use crate::transcript::{Format, Role, RoleSource};
 use serde::Serialize;
-use std::collections::HashMap;
+use smol_str::SmolStr;
 
 /// The speakers on each side and what decided it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,15 +45,12 @@ pub struct CallReport {
 /// Turns findings into a score: 100 − Σ penalties, at least 0. Suppressed findings are dropped
 /// first; each rule's findings cost its `penalty` until its `max_penalty` for the call is
 /// reached, then 0.
-pub fn score(call: &Annotated, findings: Vec<Finding>, ruleset: &RuleSet) -> CallReport {
+pub fn score(call: &Annotated, mut findings: Vec<Finding>, ruleset: &RuleSet) -> CallReport {
     let t = call.transcript;
-    let mut findings: Vec<Finding> = findings
-        .into_iter()
-        .filter(|f| !t.suppressions.covers(&f.rule, f.line))
-        .collect();
+    findings.retain(|f| !t.suppressions.covers(&f.rule, f.line));
     apply_penalties(&mut findings, ruleset);
     let penalty: u32 = findings.iter().map(|f| f.penalty).sum();
-    let mut metrics = metrics(call);
+    let (mut metrics, sides) = metrics(call);
     for f in &findings {
         match f.severity {
             Severity::Error => metrics.errors += 1,
@@ -61,22 +58,20 @@ pub fn score(call: &Annotated, findings: Vec<Finding>, ruleset: &RuleSet) -> Cal
             Severity::Info => metrics.infos += 1,
         }
     }
+    let names = |side: &Side| {
+        side.speakers
+            .iter()
+            .map(|s| String::from(s.as_str()))
+            .collect()
+    };
     CallReport {
         path: t.path.clone(),
         call_id: t.id.clone(),
         format: t.format,
         score: 100u32.saturating_sub(penalty),
         roles: Roles {
-            rep: t
-                .speakers_with(Role::Rep)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            prospect: t
-                .speakers_with(Role::Prospect)
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            rep: names(&sides[0]),
+            prospect: names(&sides[1]),
             source: t.role_source,
         },
         metrics,
@@ -86,12 +81,13 @@ pub fn score(call: &Annotated, findings: Vec<Finding>, ruleset: &RuleSet) -> Cal
 
 /// Sets each finding's penalty, in line order, within its rule's cap.
 fn apply_penalties(findings: &mut [Finding], ruleset: &RuleSet) {
-    let mut spent: HashMap<&str, u32> = HashMap::new();
+    // What each rule has spent, by its place in the rule set.
+    let mut spent = vec![0u32; ruleset.rules.len()];
     for f in findings.iter_mut() {
-        let Some(rule) = ruleset.rule(&f.rule) else {
+        let Some(at) = ruleset.rules.iter().position(|r| r.id() == f.rule) else {
             continue;
         };
-        let spent = spent.entry(rule.id()).or_default();
+        let (rule, spent) = (&ruleset.rules[at], &mut spent[at]);
         f.penalty = rule
             .settings
             .penalty
@@ -100,35 +96,55 @@ fn apply_penalties(findings: &mut [Finding], ruleset: &RuleSet) {
     }
 }
 
-fn metrics(call: &Annotated) -> Metrics {
+/// What one side (rep or prospect) of a call said.
+#[derive(Default)]
+struct Side<'t> {
+    /// Distinct speakers in order of first appearance.
+    speakers: Vec<&'t SmolStr>,
+    words: usize,
+    questions: usize,
+    unanswered: usize,
+}
+
+impl<'t> Side<'t> {
+    fn add(&mut self, speaker: &'t SmolStr, a: &UtteranceAnalysis) {
+        // The last new speaker first: most utterances of a side are theirs.
+        if self.speakers.last() != Some(&speaker) && !self.speakers.contains(&speaker) {
+            self.speakers.push(speaker);
+        }
+        self.words += a.words;
+        if a.acts.contains(Act::Question) {
+            self.questions += 1;
+            let unanswered = a
+                .question
+                .as_ref()
+                .is_some_and(|q| q.status.is_unanswered());
+            self.unanswered += usize::from(unanswered);
+        }
+    }
+}
+
+/// The metrics, and the rep's and the prospect's sides, in one pass over the utterances.
+fn metrics<'t>(call: &Annotated<'t>) -> (Metrics, [Side<'t>; 2]) {
     let t = call.transcript;
-    let words_by = |role: Role| -> usize {
-        t.utterances
-            .iter()
-            .zip(&call.utterances)
-            .filter(|(u, _)| u.role == role)
-            .map(|(_, a)| a.words)
-            .sum()
-    };
-    let (rep_words, all_words) = (
-        words_by(Role::Rep),
-        call.utterances.iter().map(|a| a.words).sum::<usize>(),
-    );
-    let questions = |role: Role| {
-        t.utterances
-            .iter()
-            .zip(&call.utterances)
-            .filter(move |(u, a)| u.role == role && a.acts.contains(Act::Question))
-            .map(|(_, a)| a)
-    };
-    Metrics {
+    let (mut sides, mut all_words) = (<[Side; 2]>::default(), 0);
+    for (u, a) in t.utterances.iter().zip(&call.utterances) {
+        all_words += a.words;
+        match u.role {
+            Role::Rep => sides[0].add(&u.speaker, a),
+            Role::Prospect => sides[1].add(&u.speaker, a),
+            Role::Unknown => {}
+        }
+    }
+    let [rep, prospect] = &sides;
+    let metrics = Metrics {
         utterances: t.utterances.len(),
         turns: call.turns.len(),
         duration_s: t.duration(),
         rep_talk_share: if all_words == 0 {
             0.0
         } else {
-            (rep_words as f64 / all_words as f64 * 1000.0).round() / 1000.0
+            (rep.words as f64 / all_words as f64 * 1000.0).round() / 1000.0
         },
         rep_longest_monologue_words: call
             .turns
@@ -142,17 +158,12 @@ fn metrics(call: &Annotated) -> Metrics {
             })
             .max()
             .unwrap_or(0),
-        prospect_questions: questions(Role::Prospect).count(),
-        prospect_questions_unanswered: questions(Role::Prospect)
-            .filter(|a| {
-                a.question
-                    .as_ref()
-                    .is_some_and(|q| q.status.is_unanswered())
-            })
-            .count(),
-        rep_questions: questions(Role::Rep).count(),
+        prospect_questions: prospect.questions,
+        prospect_questions_unanswered: prospect.unanswered,
+        rep_questions: rep.questions,
         ..Metrics::default()
-    }
+    };
+    (metrics, sides)
 }
 
 #[cfg(test)]
@@ -197,6 +208,17 @@ mod tests {
         assert_eq!(penalties, [10, 10, 5]);
         assert_eq!(report.score, 75);
         assert_eq!(report.metrics.warnings, 3);
+    }
+
+    #[test]
+    fn sides_name_the_speakers_as_speakers_with_does() {
+        let t = script(&[
+            "R: a", "P: b", "R2: c", "R: d", "P2: e", "R2: f", "P: g", "R3: h", "R: i",
+        ]);
+        let report = score(&marked(&t, &[]), vec![], &ruleset());
+        assert_eq!(report.roles.rep, t.speakers_with(Role::Rep));
+        assert_eq!(report.roles.prospect, t.speakers_with(Role::Prospect));
+        assert_eq!(report.roles.rep, ["R", "R2", "R3"]);
     }
 
     #[test]

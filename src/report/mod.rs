@@ -180,8 +180,15 @@ pub fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
 /// Flush it before dropping it: that moves its rows into `out`, but leaves `out` itself to the
 /// run, which flushes once at the end (or per burst on a stream), not once per call.
 pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<Unflushed<'_>> {
+    csv_writer_sized(out, 8 * 1024)
+}
+
+/// `csv_writer` with a buffer of `capacity` bytes: a writer made per unit costs the allocation
+/// and zeroing of its buffer each time, so one for a row or two needs no more than a row's room.
+pub fn csv_writer_sized(out: &mut dyn Write, capacity: usize) -> csv::Writer<Unflushed<'_>> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(capacity)
         .from_writer(Unflushed(out))
 }
 

@@ -1,7 +1,6 @@
 //! missing-purpose: the rep's opening never says why the rep is calling.
 
 use super::config::{require, rule_table};
-use super::opening::Opening;
 use super::phrases::PhraseList;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::{Act, Annotated};
@@ -92,7 +91,7 @@ impl MissingPurpose {
 
 impl Check for MissingPurpose {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let opening = Opening::of(call, out.lexicon(), self.opening_turns);
+        let opening = out.opening(call, self.opening_turns);
         let Some(&first) = opening.utterances.first() else {
             return;
         };

@@ -26,6 +26,9 @@ pub use ruleset::RuleSet;
 
 use crate::analysis::{Annotated, Lexicon};
 use crate::transcript::Role;
+use opening::Opening;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::sync::Arc;
 
@@ -93,10 +96,15 @@ impl Rule {
 
     /// Runs the checker alone, whatever `enabled` says.
     pub fn run(&self, call: &Annotated, lexicon: &Lexicon) -> Vec<Finding> {
+        self.run_with(call, lexicon, &Memo::default())
+    }
+
+    fn run_with(&self, call: &Annotated, lexicon: &Lexicon, memo: &Memo) -> Vec<Finding> {
         let mut emit = Emit {
             rule: &self.doc.id,
             severity: self.settings.severity,
             lexicon,
+            memo,
             found: Vec::new(),
         };
         self.checker.check(call, &mut emit);
@@ -104,11 +112,20 @@ impl Rule {
     }
 }
 
+/// What more than one rule works out about the same call, worked out once for the call.
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// The rep's opening and the number of turns it was taken over (purposeless-opener and
+    /// missing-purpose both read it; spotting its phrases normalises its texts again).
+    opening: OnceCell<(usize, Opening)>,
+}
+
 /// Collects one rule's findings, filling in the fields every finding shares.
 pub struct Emit<'r> {
     rule: &'r str,
     severity: Severity,
     lexicon: &'r Lexicon,
+    memo: &'r Memo,
     found: Vec<Finding>,
 }
 
@@ -119,6 +136,18 @@ impl<'r> Emit<'r> {
     /// The rule set's compiled phrase lists.
     pub fn lexicon(&self) -> &'r Lexicon {
         self.lexicon
+    }
+
+    /// The rep's first `turns` turns of `call`, the call this `Emit` reports on.
+    pub fn opening(&self, call: &Annotated, turns: usize) -> Cow<'r, Opening> {
+        let (memo_turns, opening) = self
+            .memo
+            .opening
+            .get_or_init(|| (turns, Opening::of(call, self.lexicon, turns)));
+        match *memo_turns == turns {
+            true => Cow::Borrowed(opening),
+            false => Cow::Owned(Opening::of(call, self.lexicon, turns)),
+        }
     }
 
     /// Labels of the phrase lists that matched utterance `i` ("deflection.demo").
@@ -178,18 +207,14 @@ fn excerpt(text: &str) -> String {
 /// Runs every enabled rule over an annotated call; findings come sorted by line, then by the
 /// rule's place in the rule set.
 pub fn check(call: &Annotated, ruleset: &RuleSet) -> Vec<Finding> {
-    let mut found: Vec<(usize, Finding)> = Vec::new();
-    for (order, rule) in ruleset.rules.iter().enumerate() {
-        if rule.settings.enabled {
-            found.extend(
-                rule.run(call, &ruleset.lexicon)
-                    .into_iter()
-                    .map(|f| (order, f)),
-            );
-        }
+    let mut found: Vec<Finding> = Vec::new();
+    let memo = Memo::default();
+    for rule in ruleset.rules.iter().filter(|r| r.settings.enabled) {
+        found.extend(rule.run_with(call, &ruleset.lexicon, &memo));
     }
-    found.sort_by_key(|(order, f)| (f.line, *order));
-    found.into_iter().map(|(_, f)| f).collect()
+    // Stable: findings on one line stay in rule order, as the rules ran.
+    found.sort_by_key(|f| f.line);
+    found
 }
 
 /// Indexes of the utterances spoken by `role`, in order.
@@ -220,6 +245,25 @@ pub(crate) mod testing;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_opening_is_worked_out_again_for_another_number_of_turns() {
+        use testing::{marked, script};
+        let t = script(&["R: Hi.", "P: Hi.", "R: Just checking in.", "P: Sure."]);
+        let call = marked(&t, &[]);
+        let lexicon = Lexicon::default();
+        let emit = Emit {
+            rule: "test",
+            severity: Severity::Warning,
+            lexicon: &lexicon,
+            memo: &Memo::default(),
+            found: Vec::new(),
+        };
+        for turns in [1, 2, 1, 0] {
+            let fresh = Opening::of(&call, &lexicon, turns);
+            assert_eq!(emit.opening(&call, turns).utterances, fresh.utterances);
+        }
+    }
 
     #[test]
     fn excerpts_are_cut_on_a_character_boundary() {

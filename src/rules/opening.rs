@@ -9,6 +9,7 @@ use crate::transcript::Role;
 const PREAMBLE_GAP: usize = 2;
 
 /// What the rep's first `turns` turns contain.
+#[derive(Debug, Clone)]
 pub struct Opening {
     /// Utterance indexes of the rep's opening turns, in order.
     pub utterances: Vec<usize>,

@@ -7,7 +7,6 @@
 //! regex costs about 100 million instructions to compile per list: every `\W+` between words
 //! is a Unicode class that compiles to a large UTF-8 automaton.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 /// One case-insensitive regex for all phrases and patterns.
@@ -53,8 +52,8 @@ fn phrase_regex(phrase: &str) -> String {
 #[derive(Debug)]
 pub struct PhraseList {
     words: Vec<Phrase>,
-    /// The phrases' first runs: finds the places worth trying in ASCII text.
-    firsts: AhoCorasick,
+    /// By a word's first byte in ASCII text: the phrases that may start there.
+    starts: [Starts; 256],
     /// The phrases the walk does not cover, if any.
     others: Option<Regex>,
 }
@@ -74,17 +73,22 @@ impl PhraseList {
             true => None,
             false => Some(compile(key, &others, &[])?),
         };
-        let mut firsts: Vec<&str> = words.iter().map(|p| &*p.pieces[0].0).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        let firsts = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(firsts)
-            .map_err(|e| format!("[rules.{key}] cannot compile its phrases: {e}"))?;
+        let mut starts = [Starts::default(); 256];
+        for (i, p) in words.iter().enumerate() {
+            let first = p.first as u8;
+            for byte in [first, first.to_ascii_uppercase()] {
+                let s = &mut starts[usize::from(byte)];
+                if s.lengths == 0 {
+                    s.from = i;
+                }
+                s.lengths |= p.word_lengths();
+                s.seconds |= p.second_bytes();
+                s.to = i + 1;
+            }
+        }
         Ok(PhraseList {
             words,
-            firsts,
+            starts,
             others,
         })
     }
@@ -95,17 +99,11 @@ impl PhraseList {
     }
 
     /// Tries the phrases at every word start (a `\b` before a word character). In ASCII text
-    /// only the word starts where a phrase's first run begins are tried; elsewhere a
+    /// only the words whose first byte and length may start a phrase are tried; elsewhere a
     /// non-ASCII character may fold to ASCII, so every word start is.
     fn words_match(&self, text: &str) -> bool {
         if text.is_ascii() {
-            let bytes = text.as_bytes();
-            // Runs are word characters only, so a found run never spans a word start: the
-            // next word start worth trying is always found after it.
-            return self.firsts.find_iter(text).any(|m| {
-                let at = m.start();
-                (at == 0 || !is_word(bytes[at - 1] as char)) && self.any_at(text, at)
-            });
+            return self.ascii_words_match(text);
         }
         let mut at = 0;
         while at < text.len() {
@@ -122,6 +120,35 @@ impl PhraseList {
         false
     }
 
+    /// `words_match` for ASCII text, one word at a time: a table look-up per word rather than
+    /// a search for the phrases' first runs, which in ordinary text are everywhere ("do" in
+    /// "don't", "we" in "were", "is" in "this") and cost a try each.
+    fn ascii_words_match(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !WORD_BYTE[usize::from(bytes[at])] {
+                at += 1;
+                continue;
+            }
+            let end = bytes[at + 1..]
+                .iter()
+                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .map_or(bytes.len(), |n| at + 1 + n);
+            let starts = &self.starts[usize::from(bytes[at])];
+            if starts.lengths >> (end - at).min(31) & 1 == 1
+                && (end - at == 1 || starts.seconds >> second_key(bytes[at + 1]) & 1 == 1)
+                && self.words[starts.from..starts.to]
+                    .iter()
+                    .any(|p| p.ascii_at(&bytes[at..]))
+            {
+                return true;
+            }
+            at = end;
+        }
+        false
+    }
+
     /// Whether a phrase matches at `at`, a word start.
     fn any_at(&self, text: &str, at: usize) -> bool {
         let word = &text.as_bytes()[at..word_end(text, at)];
@@ -134,6 +161,19 @@ impl PhraseList {
         let from = self.words.partition_point(|p| p.first < c);
         self.words[from..].iter().take_while(move |p| p.first == c)
     }
+}
+
+/// The phrases that may start at a word in ASCII text, by the word's first byte.
+#[derive(Debug, Clone, Copy, Default)]
+struct Starts {
+    /// The word lengths (bit `len.min(31)`) that may start one of them; 0 for none.
+    lengths: u32,
+    /// The second bytes (bit `second_key(byte)`) a word of two or more bytes may have to start
+    /// one of them: "that" cannot start "take".
+    seconds: u64,
+    /// Where they are in `PhraseList::words` (sorted by first character).
+    from: usize,
+    to: usize,
 }
 
 /// A phrase as runs of lower-case ASCII word characters, each followed by what joins it to the
@@ -173,6 +213,28 @@ impl Phrase {
         Some(Phrase { first, pieces })
     }
 
+    /// The lengths (bit `len.min(31)`) an ASCII word may have to start the phrase: the first
+    /// run's own length when a gap or the end follows it, and any longer length when an
+    /// optional apostrophe does ("im" for "i'm").
+    fn word_lengths(&self) -> u32 {
+        let (run, join) = &self.pieces[0];
+        let bit = 1u32 << run.len().min(31);
+        match join {
+            Join::Apostrophe => !(bit - 1),
+            Join::Gap | Join::End => bit,
+        }
+    }
+
+    /// The second bytes (bits by `second_key`) an ASCII word may have to start the phrase: the
+    /// first run's second byte, or any when the run is one byte long (a longer word then goes
+    /// on with the next run: "im" for "i'm").
+    fn second_bytes(&self) -> u64 {
+        match self.pieces[0].0.as_bytes() {
+            [_, second, ..] => 1 << second_key(*second),
+            _ => !0,
+        }
+    }
+
     /// False when `word` can't start the phrase: its ASCII head differs from the first run, or
     /// it is shorter. (A non-ASCII character may fold to ASCII: the walk decides.)
     fn may_start(&self, word: &[u8]) -> bool {
@@ -184,6 +246,29 @@ impl Phrase {
             }
         }
         true
+    }
+
+    /// `at` for ASCII text, byte by byte: an ASCII character folds to its lower case, and the
+    /// only apostrophe there is '.
+    fn ascii_at(&self, rest: &[u8]) -> bool {
+        let mut at = 0;
+        for (run, join) in &self.pieces {
+            let run = run.as_bytes();
+            match rest.get(at..at + run.len()) {
+                Some(said) if said.eq_ignore_ascii_case(run) => at += run.len(),
+                _ => return false,
+            }
+            let non_word = |b: &u8| !WORD_BYTE[usize::from(*b)];
+            match join {
+                Join::Apostrophe => at += usize::from(rest.get(at) == Some(&b'\'')),
+                Join::Gap => match rest[at..].iter().take_while(|b| non_word(b)).count() {
+                    0 => return false,
+                    gap => at += gap,
+                },
+                Join::End => return rest.get(at).is_none_or(non_word),
+            }
+        }
+        unreachable!("the last piece ends the phrase")
     }
 
     /// Whether the phrase matches at the start of `rest`, which starts a word. Every run starts
@@ -232,6 +317,23 @@ fn word_end(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+/// A word byte's bit in `Starts::seconds`: the same for both cases of a letter (other bytes
+/// may share a bit, which only lets a few more words through to the byte-by-byte match).
+fn second_key(byte: u8) -> u8 {
+    (byte | 0x20) & 0x3f
+}
+
+/// `is_word` of each ASCII byte (false for the bytes of other characters).
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// The regex crate's `\w` (Unicode), with the ASCII answer first.
 fn is_word(c: char) -> bool {

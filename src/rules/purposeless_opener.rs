@@ -1,7 +1,6 @@
 //! purposeless-opener: the rep opens with a filler ("just checking in") and no reason.
 
 use super::config::{require, rule_table};
-use super::opening::Opening;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::Annotated;
 
@@ -50,14 +49,14 @@ struct PurposelessOpener {
 
 impl Check for PurposelessOpener {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let opening = Opening::of(call, out.lexicon(), self.opening_turns);
-        if let (Some((at, phrase)), false) = (opening.filler, opening.has_purpose) {
+        let opening = out.opening(call, self.opening_turns);
+        if let (Some((at, phrase)), false) = (&opening.filler, opening.has_purpose) {
             let message = if phrase.is_empty() {
                 "opened with a filler and no reason for the call".to_string()
             } else {
                 format!("opened with '{phrase}' and no reason for the call")
             };
-            out.at(call, at, message, None);
+            out.at(call, *at, message, None);
         }
     }
 }

@@ -74,16 +74,11 @@ struct TalkRatio {
 
 impl Check for TalkRatio {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let words = |role: Option<Role>| -> usize {
-            call.transcript
-                .utterances
-                .iter()
-                .zip(&call.utterances)
-                .filter(|(u, _)| role.is_none_or(|r| u.role == r))
-                .map(|(_, a)| a.words)
-                .sum()
-        };
-        let (rep, all) = (words(Some(Role::Rep)), words(None));
+        let (mut rep, mut all) = (0, 0);
+        for (u, a) in call.transcript.utterances.iter().zip(&call.utterances) {
+            all += a.words;
+            rep += if u.role == Role::Rep { a.words } else { 0 };
+        }
         if all == 0 || all < self.min_words {
             return;
         }

@@ -63,6 +63,7 @@ pub fn check(rule: &dyn Check, call: &Annotated) -> Vec<Finding> {
         rule: "test",
         severity: Severity::Warning,
         lexicon: &lexicon,
+        memo: &Default::default(),
         found: Vec::new(),
     };
     rule.check(call, &mut emit);

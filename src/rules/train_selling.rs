@@ -266,6 +266,7 @@ mod tests {
             rule: "test",
             severity: crate::rules::Severity::Warning,
             lexicon: &lexicon,
+            memo: &Default::default(),
             found: Vec::new(),
         };
         let acts: [&[Act]; 5] = [

@@ -51,6 +51,30 @@ fn apostrophes_are_optional_and_either_kind() {
 }
 
 #[test]
+fn words_longer_than_the_length_table_match_like_the_regex() {
+    let long = "w".repeat(40);
+    let phrases = [
+        format!("{long} end"),
+        format!("{long}'s end"),
+        "x".repeat(31),
+    ];
+    let l = PhraseList::new("x", &phrases).unwrap();
+    let re = compile("x", &phrases, &[]).unwrap();
+    for text in [
+        format!("a {long} end"),
+        format!("a {long}s end"),
+        format!("a {long}'s end"),
+        format!("a {long}w end"),
+        format!("{} end", "w".repeat(39)),
+        "x".repeat(31),
+        "x".repeat(32),
+        format!("{}.", "x".repeat(31)),
+    ] {
+        assert_eq!(l.is_match(&text), re.is_match(&text), "{text}");
+    }
+}
+
+#[test]
 fn non_ascii_letters_that_fold_to_ascii_match_like_the_regex() {
     let l = list(&["thanks for calling"]);
     assert!(l.is_match("THAN\u{212A}\u{17F} for calling"));
