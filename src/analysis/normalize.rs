@@ -26,16 +26,12 @@ pub mod class {
     /// The first word of some acknowledgement phrase: others need no phrase lookup.
     pub const ACK_START: u32 = 1 << 19;
     pub const WH_SUBJECT: u32 = 1 << 20;
-    /// A word of some acknowledgement phrase: a phrase cannot run past a word without it.
-    pub const ACK_WORD: u32 = 1 << 21;
     /// The first word of a yes/no answer phrase of several words ("uh huh").
     pub const YES_NO_START: u32 = 1 << 22;
     /// `[analysis.question] quote_verbs`: "goes" in "and he goes, why?".
     pub const QUOTE_VERB: u32 = 1 << 23;
     /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
-    /// The last word of some acknowledgement phrase: a phrase cannot end on a word without it.
-    pub const ACK_END: u32 = 1 << 25;
     /// `[analysis.question] impersonal_subjects`: "it" in "it was like a barn".
     pub const IMPERSONAL: u32 = 1 << 26;
     /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
