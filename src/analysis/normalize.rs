@@ -70,6 +70,10 @@ pub struct Normalized {
     pub content: Vec<u32>,
     /// The words that carry syntax (see `questions::core_words`), found in the same pass.
     pub core: Vec<usize>,
+    /// For each `?` of the text, in order, the words of the sentence it ends (those after the
+    /// `.`, `?` or `!` before it) as a range of `words`: a question among other sentences is
+    /// read again without normalising it again (`sentences::sentence_of`).
+    pub question_sentences: Vec<(u32, u32)>,
 }
 
 /// One word of a [`Normalized`] text.
@@ -129,10 +133,7 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
 /// utterance once the buffers have grown.
 pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     super::scan::scan(text, words, n);
-    let trimmed = text.trim_end();
-    n.question_mark = ends_with_question_mark(text);
-    n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
-    n.full_stop = trimmed.ends_with(['.', '!']);
+    read_end(text, n);
     super::hash_sort::sort_hashes(&mut n.content);
     n.content.dedup();
 }
@@ -169,6 +170,15 @@ fn is_normalized(p: &[u8]) -> bool {
             b'\'' => word_byte(i - 1) && word_byte(i + 1),
             _ => word_byte(i),
         })
+}
+
+/// The flags read from how the text ends.
+#[inline]
+pub(super) fn read_end(text: &str, n: &mut Normalized) {
+    let trimmed = text.trim_end();
+    n.question_mark = ends_with_question_mark(text);
+    n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
+    n.full_stop = trimmed.ends_with(['.', '!']);
 }
 
 fn ends_with_question_mark(text: &str) -> bool {
