@@ -95,10 +95,12 @@ fn sentence_of(n: &Normalized, words: Range<usize>, sentence: &str, out: &mut No
     }
     // The core words as the scan picks them: no hesitations, and no word repeating the core
     // word before it (which, for the first word, another sentence may have held).
-    for i in 0..out.words.len() {
-        let repeats = out.core.last().is_some_and(|&j| out.word(j) == out.word(i));
-        if !out.is(i, class::HESITATION) && !repeats {
+    let mut last_core: Option<&[u8]> = None;
+    for (i, w) in out.words.iter().enumerate() {
+        let word = &out.padded[w.start as usize..w.end as usize];
+        if w.classes & class::HESITATION == 0 && last_core != Some(word) {
             out.core.push(i);
+            last_core = Some(word);
         }
     }
     // A sentence's only mark is its last byte, a question mark.
