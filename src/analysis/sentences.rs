@@ -25,6 +25,7 @@ pub(crate) struct SentenceBuffers {
 pub(crate) fn detect_sentences(
     text: &str,
     n: &Normalized,
+    matches: &[(Target, usize, usize)],
     lex: &Lexicon,
     buffers: &mut SentenceBuffers,
 ) -> Option<QuestionForm> {
@@ -52,8 +53,8 @@ pub(crate) fn detect_sentences(
         };
         let words = first as usize..end as usize;
         let inner = &mut buffers.n;
-        sentence_of(n, words, sentence, inner);
-        lex.matches(inner, &mut buffers.matches);
+        sentence_of(n, words.clone(), sentence, inner);
+        matches_within(n, words, matches, &mut buffers.matches);
         match detect(inner, &buffers.matches, lex) {
             Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex, inner) => {}
             Some(form) => return Some(form),
@@ -110,6 +111,30 @@ fn sentence_of(n: &Normalized, words: Range<usize>, sentence: &str, out: &mut No
     read_end(sentence, out);
 }
 
+/// The phrase matches of `n` (`Lexicon::matches`) that lie within words `words`, as matching
+/// those words alone (`sentence_of`) finds them: phrases are matched on words, so these are
+/// the same matches, in the same order, at byte offsets shifted by as much as the words.
+fn matches_within(
+    n: &Normalized,
+    words: Range<usize>,
+    matches: &[(Target, usize, usize)],
+    out: &mut Vec<(Target, usize, usize)>,
+) {
+    out.clear();
+    if words.is_empty() {
+        return;
+    }
+    // A match spans its words and the spaces either side of them.
+    let from = n.start(words.start) - 1;
+    let to = n.end(words.end - 1) + 1;
+    out.extend(
+        matches
+            .iter()
+            .filter(|&&(_, start, end)| start >= from && end <= to)
+            .map(|&(target, start, end)| (target, start - from, end - from)),
+    );
+}
+
 /// A statement with a question mark asks only where the speaker hands the turn over: at the
 /// end of the utterance, or before an acknowledgement alone ("So you moved it? Okay."). Followed
 /// by more statement ("We moved to the new plant, you know, the one by the airport? Volumes
@@ -135,13 +160,15 @@ mod tests {
     fn a_sentence_taken_from_the_whole_text_reads_as_the_sentence_normalised_alone() {
         let config = toml::from_str::<RuleFile>(DEFAULT_TOML).unwrap().analysis;
         let lex = Lexicon::compile(&config).unwrap();
-        let mut checked = 0;
+        let (mut checked, mut matched) = (0, 0);
         for text in [
             "Does it integrate? We use NetSuite. So, is it, is it? Is it fine?",
             "Is it? it is? uh, um, you know? Well. , so, you moved?",
             "approximately? approximately approximately? Approximately, right?",
             "It was 3.5? Or 4?! ?? ... ?'tis don't? don\u{2019}t? ",
             "Café? Über   alles ,  no?\tZürich straße? ¿Qué? 東京? end",
+            "Can you tell me more? Just curious, what's driving it? You know what I mean?",
+            "Goodbye? Is it, you know, right? Or not, right? Thank you. Bye bye?",
             "?",
             "no marks at all",
         ] {
@@ -158,7 +185,14 @@ mod tests {
                 let words = first as usize..end as usize;
                 let mut alone = normalize(sentence, &lex.words);
                 let mut taken = Normalized::default();
-                sentence_of(&n, words, sentence, &mut taken);
+                sentence_of(&n, words.clone(), sentence, &mut taken);
+                let (mut whole_matches, mut alone_matches, mut taken_matches) =
+                    (Vec::new(), Vec::new(), Vec::new());
+                lex.matches(&n, &mut whole_matches);
+                lex.matches(&alone, &mut alone_matches);
+                matches_within(&n, words, &whole_matches, &mut taken_matches);
+                assert_eq!(taken_matches, alone_matches, "{sentence:?} of {text:?}");
+                matched += alone_matches.len();
                 // Not read by the question reader, and not filled in.
                 (alone.content, alone.whitespace_words) = (Vec::new(), 0);
                 assert_eq!(taken, alone, "{sentence:?} of {text:?}");
@@ -167,5 +201,6 @@ mod tests {
             assert!(questions.next().is_none(), "{text:?}");
         }
         assert!(checked >= 20, "{checked}");
+        assert!(matched >= 3, "{matched}");
     }
 }
