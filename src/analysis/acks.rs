@@ -87,20 +87,11 @@ fn phrase(n: &Normalized, i: usize, len: usize) -> &[u8] {
 }
 
 fn longest_phrase(n: &Normalized, i: usize, lex: &Lexicon) -> Option<(AckKind, usize)> {
+    // Most words start no phrase: one bit test rules them out before the trie is walked.
     if !n.is(i, class::ACK_START) {
         return None;
     }
-    // Every word of a phrase is an acknowledgement word: no longer phrase can match, and the
-    // run is counted no further than the longest phrase.
-    let max = (i..n.len())
-        .take(lex.ack_max_phrase_words)
-        .take_while(|&k| n.is(k, class::ACK_WORD))
-        .count();
-    // A word that ends no phrase rules out the phrase ending on it without a map lookup.
-    (1..=max)
-        .rev()
-        .filter(|&len| n.is(i + len - 1, class::ACK_END))
-        .find_map(|len| lex.ack_phrase(phrase(n, i, len)).map(|k| (k, len)))
+    lex.ack_phrase_at(n, i)
 }
 
 /// The last two words are an auxiliary and a pronoun, in either order.

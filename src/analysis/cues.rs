@@ -89,5 +89,5 @@ fn detect_question(
     if whole.is_some_and(|f| f != QuestionForm::Declarative) {
         return whole;
     }
-    sentences::detect_sentences(text, n, lex, buffers).or(whole)
+    sentences::detect_sentences(text, n, matches, lex, buffers).or(whole)
 }

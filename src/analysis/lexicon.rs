@@ -1,6 +1,7 @@
 //! The `[analysis]` configuration compiled once per run: a word table, one phrase trie for every
 //! phrase list, and the acknowledgement phrase table.
 
+use super::ack_phrases::AckTrie;
 use super::acts::{AckKind, Act};
 use super::config::{AnalysisConfig, PhraseLists};
 use super::normalize::{Normalized, class, normalize_phrase, text_of};
@@ -42,9 +43,8 @@ pub struct Lexicon {
     pub(crate) embedding_leads: Vec<(u32, u32)>,
     /// Normalised yes/no answer phrases ("yeah", "uh huh", "nope").
     pub(crate) yes_no: WordMap<()>,
-    /// Normalised acknowledgement phrases and their kind.
-    pub(crate) acks: WordMap<AckKind>,
-    pub(crate) ack_max_phrase_words: usize,
+    /// Acknowledgement phrases and their kind, over phrase-word ids.
+    pub(crate) acks: AckTrie,
     /// Normalised backchannels that acknowledge even with a question mark ("is that right?").
     pub(crate) asking_backchannels: WordMap<()>,
     pub ack_max_words: usize,
@@ -142,23 +142,20 @@ impl Lexicon {
             .unwrap_or(0);
         lex.yes_no = phrase_set(&config.pairing.yes_no_answers);
         lex.asking_backchannels = phrase_set(&config.acknowledgement.asking_backchannels);
-        compile_acks(&mut lex, config);
-        // The words that start, end or appear in an acknowledgement phrase, in one pass over
-        // the phrases, each list then made a set (see `word_set`).
-        let (mut starts, mut ends, mut ack_words) = (Vec::new(), Vec::new(), Vec::new());
-        for p in lex.acks.keys() {
-            let first = ack_words.len();
-            ack_words.extend(words_of(p));
-            starts.push(ack_words[first]);
-            ends.push(ack_words[ack_words.len() - 1]);
-        }
-        for (list, bits) in [
-            (starts, class::ACK_START),
-            (ends, class::ACK_END),
-            (ack_words, class::ACK_WORD),
-        ] {
-            lex.words.add(&word_set(list), bits);
-        }
+        let acks = ack_phrase_table(config);
+        // The words that start an acknowledgement phrase: one bit test passes over the others
+        // before the trie is walked. Made a set first (see `word_set`).
+        let starts = acks.keys().filter_map(|p| words_of(p).next()).collect();
+        lex.words.add(&word_set(starts), class::ACK_START);
+        // After the phrase trie is built: its table of first words need not cover these ids.
+        let ids: Vec<(Vec<u32>, AckKind)> = acks
+            .iter()
+            .map(|(p, &kind)| {
+                let ids = words_of(p).map(|w| lex.words.intern_phrase_word(w));
+                (ids.collect(), kind)
+            })
+            .collect();
+        lex.acks = AckTrie::new(ids.iter().map(|(ids, kind)| (ids.as_slice(), *kind)));
         let yes_no_starts: Vec<String> = lex
             .yes_no
             .keys()
@@ -221,8 +218,9 @@ impl Lexicon {
         }
     }
 
-    pub(crate) fn ack_phrase(&self, phrase: &[u8]) -> Option<AckKind> {
-        self.acks.get(phrase).copied()
+    /// The longest acknowledgement phrase that starts at word `i` of `n`: its kind and length.
+    pub(crate) fn ack_phrase_at(&self, n: &Normalized, i: usize) -> Option<(AckKind, usize)> {
+        self.acks.longest(&n.words[i..])
     }
 }
 
@@ -287,14 +285,15 @@ fn word_index(config: &AnalysisConfig) -> WordIndex {
     index
 }
 
-/// Fills the acknowledgement table: the plain lists, then every evaluation head followed by
-/// every evaluation ("that's great", "how awful").
-fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
+/// The acknowledgement phrases, normalised, and their kind: the plain lists, then every
+/// evaluation head followed by every evaluation ("that's great", "how awful"). A phrase listed
+/// twice keeps its last kind.
+fn ack_phrase_table(config: &AnalysisConfig) -> WordMap<AckKind> {
     let a = &config.acknowledgement;
+    let mut acks = WordMap::default();
     let mut put = |phrase: String, kind: AckKind| {
         if !phrase.is_empty() {
-            lex.ack_max_phrase_words = lex.ack_max_phrase_words.max(phrase.split(' ').count());
-            lex.acks.insert(phrase.into_bytes(), kind);
+            acks.insert(phrase.into_bytes(), kind);
         }
     };
     for (list, kind) in [
@@ -321,6 +320,7 @@ fn compile_acks(lex: &mut Lexicon, config: &AnalysisConfig) {
             put(format!("{head} {e}"), *kind);
         }
     }
+    acks
 }
 
 /// Whether words `i` and `j` of `n` are one of `pairs` (see `word_pairs`). Normalisation
@@ -352,26 +352,41 @@ mod tests {
     use crate::analysis::normalize::normalize;
 
     #[test]
-    fn every_acknowledgement_phrase_ends_on_a_word_marked_as_an_end() {
-        // The rule file's lists, and lists with "Mixed Case", one word, and an empty
-        // evaluation: every phrase, heads times evaluations included.
+    fn the_acknowledgement_trie_finds_the_longest_phrase_the_table_has() {
+        // The rule file's lists, and lists with "Mixed Case", one word, an empty evaluation,
+        // a phrase inside a longer one and a phrase listed under two kinds.
         use crate::rules::ruleset::{DEFAULT_TOML, RuleFile};
         let mut config = toml::from_str::<RuleFile>(DEFAULT_TOML).unwrap().analysis;
-        let mut lexicons = vec![Lexicon::compile(&config).unwrap()];
+        let mut configs = vec![config.clone()];
         let a = &mut config.acknowledgement;
-        a.backchannel = vec!["Mm-hm".into(), "uh huh".into()];
-        a.evaluation_heads = vec!["That's".into(), "so".into()];
+        a.backchannel = vec!["Mm-hm".into(), "uh huh".into(), "oh".into(), "I see".into()];
+        a.acknowledgement = vec!["uh huh".into(), "oh I see now".into()];
+        a.evaluation_heads = vec!["That's".into(), "so".into(), "oh".into()];
         a.positive_evaluations = vec!["really great".into(), String::new(), "Fine".into()];
-        lexicons.push(Lexicon::compile(&config).unwrap());
-        for lex in &lexicons {
-            for phrase in lex.acks.keys() {
-                let last = words_of(phrase).last().unwrap();
-                assert_ne!(
-                    lex.words.get(last) & class::ACK_END,
-                    0,
-                    "{:?}",
-                    text_of(phrase)
-                );
+        configs.push(config);
+        let texts = [
+            "Uh-huh. Oh, I see. Oh I see now, that's really great, so fine.",
+            "oh oh mm-hm mm hm that's that's fine really great yeah right okay",
+            "I'm so sorry to hear that. That's wonderful! Oh, how awful, really.",
+            "all right, sure, thank you so much, I see, I see what you mean",
+        ];
+        for config in &configs {
+            let lex = Lexicon::compile(config).unwrap();
+            let table = ack_phrase_table(config);
+            for text in texts {
+                let n = normalize(text, &lex.words);
+                for i in 0..n.len() {
+                    let by_text = (1..=n.len() - i).rev().find_map(|len| {
+                        let phrase = &n.padded[n.start(i)..n.end(i + len - 1)];
+                        table.get(phrase).map(|&k| (k, len))
+                    });
+                    let by_trie = if n.is(i, class::ACK_START) {
+                        lex.ack_phrase_at(&n, i)
+                    } else {
+                        None
+                    };
+                    assert_eq!(by_trie, by_text, "{text:?} at word {i}");
+                }
             }
         }
     }

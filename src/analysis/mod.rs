@@ -10,6 +10,7 @@
 //! was telling, not asking (`uptake`), low-overlap replies to a disclosure are pivots (`topic`),
 //! and every question is paired with what the other side did next (`pairing`).
 
+mod ack_phrases;
 pub mod acks;
 pub mod acts;
 mod byte_classes;

@@ -26,16 +26,12 @@ pub mod class {
     /// The first word of some acknowledgement phrase: others need no phrase lookup.
     pub const ACK_START: u32 = 1 << 19;
     pub const WH_SUBJECT: u32 = 1 << 20;
-    /// A word of some acknowledgement phrase: a phrase cannot run past a word without it.
-    pub const ACK_WORD: u32 = 1 << 21;
     /// The first word of a yes/no answer phrase of several words ("uh huh").
     pub const YES_NO_START: u32 = 1 << 22;
     /// `[analysis.question] quote_verbs`: "goes" in "and he goes, why?".
     pub const QUOTE_VERB: u32 = 1 << 23;
     /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
     pub const CONFIRMATION_TAG: u32 = 1 << 24;
-    /// The last word of some acknowledgement phrase: a phrase cannot end on a word without it.
-    pub const ACK_END: u32 = 1 << 25;
     /// `[analysis.question] impersonal_subjects`: "it" in "it was like a barn".
     pub const IMPERSONAL: u32 = 1 << 26;
     /// `[analysis.question] polarity_items`: "ever" in "you ever used a CRM".
@@ -74,6 +70,10 @@ pub struct Normalized {
     pub content: Vec<u32>,
     /// The words that carry syntax (see `questions::core_words`), found in the same pass.
     pub core: Vec<usize>,
+    /// For each `?` of the text, in order, the words of the sentence it ends (those after the
+    /// `.`, `?` or `!` before it) as a range of `words`: a question among other sentences is
+    /// read again without normalising it again (`sentences::sentence_of`).
+    pub question_sentences: Vec<(u32, u32)>,
 }
 
 /// One word of a [`Normalized`] text.
@@ -133,10 +133,7 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
 /// utterance once the buffers have grown.
 pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     super::scan::scan(text, words, n);
-    let trimmed = text.trim_end();
-    n.question_mark = ends_with_question_mark(text);
-    n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
-    n.full_stop = trimmed.ends_with(['.', '!']);
+    read_end(text, n);
     super::hash_sort::sort_hashes(&mut n.content);
     n.content.dedup();
 }
@@ -173,6 +170,16 @@ fn is_normalized(p: &[u8]) -> bool {
             b'\'' => word_byte(i - 1) && word_byte(i + 1),
             _ => word_byte(i),
         })
+}
+
+/// The flags read from how the text ends.
+// Inlined: out of line, the call costs more than the tests for most texts.
+#[inline(always)]
+pub(super) fn read_end(text: &str, n: &mut Normalized) {
+    let trimmed = text.trim_end();
+    n.question_mark = ends_with_question_mark(text);
+    n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
+    n.full_stop = trimmed.ends_with(['.', '!']);
 }
 
 fn ends_with_question_mark(text: &str) -> bool {

@@ -75,6 +75,10 @@ struct Scanner {
     words: Vec<Word>,
     punctuated: bool,
     has_question_mark: bool,
+    /// See `Normalized::question_sentences`.
+    question_sentences: Vec<(u32, u32)>,
+    /// How many words came before the last `.`, `?` or `!`.
+    words_at_mark: u32,
     /// Where the current word starts in `out`; 0 between words (`out` opens with a space).
     start: usize,
     /// A comma or sentence punctuation came since the last word.
@@ -100,11 +104,15 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
     n.content.reserve(max_words);
     n.core.clear();
     n.core.reserve(max_words);
+    let mut question_sentences = std::mem::take(&mut n.question_sentences);
+    question_sentences.clear();
     let mut s = Scanner {
         out,
         words: found,
         punctuated: false,
         has_question_mark: false,
+        question_sentences,
+        words_at_mark: 0,
         start: 0,
         break_before: false,
         spaces_after_words: 0,
@@ -148,6 +156,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         text.split_whitespace().count()
     };
     (n.words, n.punctuated, n.has_question_mark) = (s.words, s.punctuated, s.has_question_mark);
+    n.question_sentences = s.question_sentences;
     n.whitespace_words = whitespace_words;
     // Only whole characters were copied: `padded` is UTF-8.
     n.padded = s.out;
@@ -320,7 +329,12 @@ impl Scanner {
         }
         if matches!(c, '.' | '?' | '!') {
             self.punctuated = true;
-            self.has_question_mark |= c == '?';
+            let words = self.words.len() as u32;
+            if c == '?' {
+                self.has_question_mark = true;
+                self.question_sentences.push((self.words_at_mark, words));
+            }
+            self.words_at_mark = words;
         }
         if matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '\u{2014}') {
             self.break_before = !self.words.is_empty();

@@ -246,8 +246,9 @@ impl Transcript {
 
     /// Groups consecutive utterances of one speaker into turns.
     pub fn turns(&self) -> Vec<Turn> {
-        let mut turns: Vec<Turn> = Vec::new();
         let us = &self.utterances;
+        // Room for the most turns there can be: no reallocation as the turns are pushed.
+        let mut turns: Vec<Turn> = Vec::with_capacity(us.len());
         for (i, u) in us.iter().enumerate() {
             match turns.last_mut() {
                 Some(t) if us[t.utterances.start].speaker == u.speaker => t.utterances.end = i + 1,
