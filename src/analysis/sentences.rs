@@ -38,30 +38,40 @@ pub(crate) fn detect_sentences(
     if first_end + 1 == body.len() || memchr::memchr(b'?', &body[first_end..]).is_none() {
         return None;
     }
-    let mut start = 0;
-    // The scan noted the words of each sentence that ends with a question mark, in order.
-    let mut questions = n.question_sentences.iter();
-    // The marks are ASCII, so their bytes are characters of their own.
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-        let sentence = &text[start..=i];
-        start = i + 1;
-        if text.as_bytes()[i] != b'?' {
-            continue;
-        }
-        let Some(&(first, end)) = questions.next() else {
-            break;
-        };
-        let words = first as usize..end as usize;
+    for (sentence, words, rest) in question_sentences(text, n) {
         let inner = &mut buffers.n;
         sentence_of(n, words.clone(), sentence, inner);
         matches_within(n, words, matches, &mut buffers.matches);
         match detect(inner, &buffers.matches, lex) {
-            Some(QuestionForm::Declarative) if !hands_over(&text[start..], lex, inner) => {}
+            Some(QuestionForm::Declarative) if !hands_over(&text[rest..], lex, inner) => {}
             Some(form) => return Some(form),
             None => {}
         }
     }
     None
+}
+
+/// Each sentence of `text` that ends with a question mark, with the range of `n`'s words it
+/// holds (the scan noted them, in order, for `n`, the whole text normalised) and the offset at
+/// which the text after it starts.
+fn question_sentences<'t>(
+    text: &'t str,
+    n: &'t Normalized,
+) -> impl Iterator<Item = (&'t str, Range<usize>, usize)> + 't {
+    let mut start = 0;
+    let mut ranges = n.question_sentences.iter();
+    // The marks are ASCII, so their bytes are characters of their own.
+    memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes())
+        .map(move |i| {
+            let sentence = &text[start..=i];
+            start = i + 1;
+            (sentence, i + 1)
+        })
+        .filter(|(sentence, _)| sentence.ends_with('?'))
+        .map_while(move |(sentence, rest)| {
+            let &(first, end) = ranges.next()?;
+            Some((sentence, first as usize..end as usize, rest))
+        })
 }
 
 /// Words `words` of `n`, which make up `sentence` of its text, as `normalize_into` reads
@@ -173,16 +183,13 @@ mod tests {
             "no marks at all",
         ] {
             let n = normalize(text, &lex.words);
-            let mut start = 0;
-            let mut questions = n.question_sentences.iter();
-            for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
-                let sentence = &text[start..=i];
-                start = i + 1;
-                if text.as_bytes()[i] != b'?' {
-                    continue;
-                }
-                let &(first, end) = questions.next().expect("one range for each question mark");
-                let words = first as usize..end as usize;
+            // The scan notes one range of words for each question mark.
+            assert_eq!(
+                n.question_sentences.len(),
+                text.matches('?').count(),
+                "{text:?}"
+            );
+            for (sentence, words, _) in question_sentences(text, &n) {
                 let mut alone = normalize(sentence, &lex.words);
                 let mut taken = Normalized::default();
                 sentence_of(&n, words.clone(), sentence, &mut taken);
@@ -198,7 +205,6 @@ mod tests {
                 assert_eq!(taken, alone, "{sentence:?} of {text:?}");
                 checked += 1;
             }
-            assert!(questions.next().is_none(), "{text:?}");
         }
         assert!(checked >= 20, "{checked}");
         assert!(matched >= 3, "{matched}");
