@@ -12,6 +12,8 @@
 #   BENCH_SIZES       corpus sizes (default "10MB 100MB 1GB"; --quick: "10MB 100MB")
 #   BENCH_CORES_SIZE  corpus for the -j1 / -j2 comparison (default: the second size)
 #   BENCH_RUNS        timed runs per command, after one warm-up (default 5)
+#   BENCH_CORES_ROUNDS alternating rounds of the -j1 / -j2 comparison (default 15: its ratio is
+#                     a bar, and five rounds gave 1.65x and 1.88x on one host within minutes)
 #   BENCH_SEED        corpus seed (default 20261123)
 #   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
 #   BENCH_FORMAT_LIST formats timed against each other on the same calls, one core each
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 RUNS=${RUNS:-${BENCH_RUNS:-5}}
+CORES_ROUNDS=${BENCH_CORES_ROUNDS:-15}
 SEED=${BENCH_SEED:-20261123}
 FORMATS=${BENCH_FORMATS:-txt}
 FORMAT_LIST=${BENCH_FORMAT_LIST-txt vtt srt csv json jsonl}
@@ -197,9 +200,9 @@ half=$(( (${#parts[@]} + 1) / 2 ))
 if [ "${#parts[@]}" -ge 2 ]; then
     cmds+=("sh -c '$BIN $CMD -j1 -o /dev/null ${parts[*]:0:$half} & $BIN $CMD -j1 -o /dev/null ${parts[*]:$half}; wait'")
 fi
-echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
+echo "python3 benches/paired.py --rounds $CORES_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
-python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
+python3 benches/paired.py --rounds "$CORES_ROUNDS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
 # Input formats: the same calls written as plain text, WebVTT, SubRip, CSV, JSON and JSON
 # Lines (gen_corpus.py derives file n from the seed and n, whatever the format), one core each,
 # in alternation. The bars are set on plain text; this shows what each reader adds.
