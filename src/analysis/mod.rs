@@ -17,6 +17,7 @@ mod byte_classes;
 pub mod config;
 mod context;
 mod cues;
+mod edge_table;
 mod hash_sort;
 pub mod lexicon;
 pub mod normalize;

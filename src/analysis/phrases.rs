@@ -7,9 +7,10 @@
 //! A phrase matches exactly where its pattern `" w1 w2 "` occurs in `Normalized::padded`, so the
 //! matches are those of a byte search with overlaps, reported with the same byte offsets.
 
+use super::edge_table::EdgeTable;
 use super::lexicon::Target;
 use super::normalize::{Normalized, class};
-use super::words::{WordIndex, spread};
+use super::words::WordIndex;
 use std::collections::BTreeMap;
 
 /// One trie node: which words its children may be, and where the phrases ending at it are
@@ -31,42 +32,9 @@ pub(crate) struct PhraseTrie {
     /// Child of the root for each phrase-word id (0: no phrase starts with that word).
     first: Vec<u32>,
     nodes: Vec<Node>,
-    /// Open-addressing table of the other edges: (`edge_key(node, word)`, child), key 0 empty.
-    edges: Vec<(u64, u32)>,
+    /// The other edges: never from the root, so no edge has key 0.
+    edges: EdgeTable,
     targets: Vec<Target>,
-}
-
-/// An edge's key: never 0, since only the root is node 0 and its edges are in `first`.
-fn edge_key(node: u32, word: u32) -> u64 {
-    (u64::from(node) << 32) | u64::from(word)
-}
-
-impl PhraseTrie {
-    fn edge_slot(&self, key: u64) -> usize {
-        spread(key) as usize & (self.edges.len() - 1)
-    }
-
-    /// The child of `node` (not the root) along `word`, 0 when there is none.
-    fn child(&self, node: u32, word: u32) -> u32 {
-        let key = edge_key(node, word);
-        let mut s = self.edge_slot(key);
-        loop {
-            match self.edges[s] {
-                (k, child) if k == key => return child,
-                (0, _) => return 0,
-                _ => s = (s + 1) & (self.edges.len() - 1),
-            }
-        }
-    }
-
-    fn insert_edge(&mut self, node: u32, word: u32, child: u32) {
-        let key = edge_key(node, word);
-        let mut s = self.edge_slot(key);
-        while self.edges[s].0 != 0 {
-            s = (s + 1) & (self.edges.len() - 1);
-        }
-        self.edges[s] = (key, child);
-    }
 }
 
 /// A phrase-word id's bit in [`Node::children`].
@@ -106,9 +74,7 @@ impl PhraseTrieBuilder {
         let mut trie = PhraseTrie {
             first: vec![0; max_word as usize + 1],
             nodes: vec![Node::default(); self.ends.len().max(1)],
-            // At most a quarter full, so that a probe for a missing edge (most probes: a
-            // phrase's next word is seldom there) ends soon.
-            edges: vec![(0, 0); (inner_edges * 4).next_power_of_two().max(2)],
+            edges: EdgeTable::with_room(inner_edges),
             ..PhraseTrie::default()
         };
         for ((parent, word), child) in self.children {
@@ -116,7 +82,7 @@ impl PhraseTrieBuilder {
                 trie.first[word as usize] = child;
             } else {
                 trie.nodes[parent as usize].children |= child_bit(word);
-                trie.insert_edge(parent, word, child);
+                trie.edges.insert(parent, word, child);
             }
         }
         words.add_by_phrase_id(class::PHRASE_START, |id| {
@@ -160,7 +126,7 @@ impl PhraseTrie {
                 node = match words.get(last) {
                     // A word in no phrase (id 0) may pass when a child's id is a multiple
                     // of 64: its edge is then not found.
-                    Some(w) if children & child_bit(w.id) != 0 => self.child(node, w.id),
+                    Some(w) if children & child_bit(w.id) != 0 => self.edges.child(node, w.id),
                     _ => 0,
                 };
             }
