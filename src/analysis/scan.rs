@@ -83,8 +83,12 @@ struct Scanner {
     start: usize,
     /// A comma or sentence punctuation came since the last word.
     break_before: bool,
-    /// White space right after a non-space: `split_whitespace`'s count, for ASCII texts.
+    /// White space right after a non-space, taken byte by byte: with the spaces that end words
+    /// in plain runs, `split_whitespace`'s count for ASCII texts.
     spaces_after_words: usize,
+    /// Words closed by `end_word` (a boundary or the text's end). Every other word ended at a
+    /// space right after a non-space in a plain run: counted at the end, not one by one.
+    closed_words: usize,
 }
 
 /// Normalises `text` into `n`: everything but the flags read from the text's end.
@@ -116,6 +120,7 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         start: 0,
         break_before: false,
         spaces_after_words: 0,
+        closed_words: 0,
     };
     let bytes = text.as_bytes();
     let mut ascii = true;
@@ -151,7 +156,10 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         s.end_word();
     }
     let whitespace_words = if ascii {
-        s.spaces_after_words + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
+        let run_spaces = s.words.len() - s.closed_words;
+        s.spaces_after_words
+            + run_spaces
+            + usize::from(bytes.last().is_some_and(|&b| !is_ascii_space(b)))
     } else {
         text.split_whitespace().count()
     };
@@ -273,16 +281,34 @@ impl Scanner {
             self.start = base;
         }
         // The spaces taken: those below the lowest stop bit.
-        let mut ends = spaces & !stops & (stops - 1);
-        while ends != 0 {
-            let at = ends.trailing_zeros() as usize;
-            self.push_word(base + at);
-            self.spaces_after_words += 1;
-            // After a space comes a letter or digit (two spaces stop the run) or no byte taken.
-            self.start = if at + 1 < taken { base + at + 1 } else { 0 };
-            ends &= ends - 1;
+        let ends = spaces & !stops & (stops - 1);
+        if ends != 0 {
+            self.end_words_at(base, ends, taken);
         }
         taken
+    }
+
+    /// Records the words that end at the spaces `ends` (bits over the chunk copied at `base`
+    /// of `out`, of which `taken` bytes were taken). Only the first can follow a break, and
+    /// each later one starts right after the space before it: the loop carries one end.
+    #[inline(always)]
+    fn end_words_at(&mut self, base: usize, mut ends: u32, taken: usize) {
+        let mut end = base + ends.trailing_zeros() as usize;
+        self.push_word(end);
+        ends &= ends - 1;
+        while ends != 0 {
+            let next = base + ends.trailing_zeros() as usize;
+            self.words.push(Word {
+                start: end as u32 + 1,
+                end: next as u32,
+                classes: 0,
+                id: 0,
+            });
+            end = next;
+            ends &= ends - 1;
+        }
+        // After a space comes a letter or digit (two spaces stop the run) or no byte taken.
+        self.start = if end + 1 < base + taken { end + 1 } else { 0 };
     }
 
     /// Starts a word at the end of `out`, unless one is open.
@@ -347,6 +373,7 @@ impl Scanner {
         self.push_word(self.out.len());
         self.out.push(b' ');
         self.start = 0;
+        self.closed_words += 1;
     }
 
     /// Records the open word as ending at `end` of `out`, with the break before it.
