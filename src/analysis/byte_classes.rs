@@ -34,15 +34,15 @@ pub fn classify(chunk: &[u8; WIDTH]) -> ByteClasses {
 mod sse2 {
     use super::{ByteClasses, WIDTH};
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set_epi64x, _mm_set1_epi8,
+        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
     };
 
     #[target_feature(enable = "sse2")]
     pub fn classify(chunk: &[u8; WIDTH]) -> ByteClasses {
-        let half =
-            |at: usize| i64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight bytes"));
-        let v = _mm_set_epi64x(half(8), half(0));
+        // One unaligned load: built from two halves, the vector took three more instructions.
+        // SAFETY: `chunk` is sixteen readable bytes, and `loadu` needs no alignment.
+        let v = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
         // SSE2 compares signed bytes only: adding 0x80 - lo maps lo..lo+n to -128..-128+n,
         // so one signed "less than" tests the range.
         let in_range = |v, lo: u8, n: u8| {

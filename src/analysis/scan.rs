@@ -131,8 +131,9 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
         // byte-by-byte path below takes what stops them: punctuation, other white space,
         // non-ASCII. A plain run starts with a letter, a digit or a space that ends a word.
         if ALNUM[b as usize] || b == b' ' && s.start != 0 {
-            i += match bytes.get(i..i + WIDTH) {
-                Some(chunk) => s.plain_prefix(chunk.try_into().expect("sixteen bytes")),
+            // `first_chunk` tests the length left, with no overflow check for `i + WIDTH`.
+            i += match bytes[i..].first_chunk::<WIDTH>() {
+                Some(chunk) => s.plain_prefix(chunk),
                 None => s.plain_prefix(&zero_padded(&bytes[i..])),
             };
             continue;
