@@ -138,6 +138,15 @@ pub(super) fn scan(text: &str, words: &WordIndex, n: &mut Normalized) {
             };
             continue;
         }
+        if b == b' ' {
+            // A space with no word open (after punctuation, mostly) ends nothing and is no
+            // punctuation: it is only counted, without the byte path's tests.
+            if i > 0 && !is_ascii_space(bytes[i - 1]) {
+                s.spaces_after_words += 1;
+            }
+            i += 1;
+            continue;
+        }
         if b < 0x80 {
             if b == b'\'' && s.start != 0 && alphanumeric_at(text, i + 1) {
                 s.apostrophe();
