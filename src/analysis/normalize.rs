@@ -2,6 +2,7 @@
 //! set of content stems that topic overlap compares.
 
 use super::words::{PACKED_LEN, WordIndex, key_prefix, spread};
+use std::cell::Cell;
 
 /// Word-class bits: one hash lookup per word gives all of them.
 pub mod class {
@@ -197,11 +198,34 @@ pub(super) fn content_hash(word: &[u8], key: u64, classes: u32) -> Option<u32> {
     (word.len() >= 3 || word.iter().all(u8::is_ascii_digit)).then(|| stem_hash(word, key))
 }
 
-/// The content-set entry of a word that is not in the word table (no classes). Out of line:
-/// one word in four, and inlined its stemming would take registers from the look-up loop.
+/// Slots of [`UNLISTED`]: a power of two.
+const UNLISTED_SLOTS: usize = 4096;
+
+thread_local! {
+    /// The content-set entries of recent short words not in the word table, by packed key
+    /// (never 0, so an empty slot matches no word): the same names and nouns recur across a
+    /// call's utterances, and a hit costs a probe instead of the stemming. An entry depends
+    /// on the word alone, so what the memo holds never changes a result.
+    static UNLISTED: [Cell<(u64, Option<u32>)>; UNLISTED_SLOTS] =
+        const { [const { Cell::new((0, None)) }; UNLISTED_SLOTS] };
+}
+
+/// The content-set entry of a word of at most [`PACKED_LEN`] bytes that is not in the word
+/// table (no classes), whose packed key is `key`. Out of line: one word in four, and inlined
+/// its stemming would take registers from the look-up loop.
 #[inline(never)]
 pub(super) fn unlisted_content(word: &[u8], key: u64) -> Option<u32> {
-    content_hash(word, key, 0)
+    UNLISTED.with(|memo| {
+        let slot = &memo[spread(key) as usize & (UNLISTED_SLOTS - 1)];
+        match slot.get() {
+            (k, entry) if k == key => entry,
+            _ => {
+                let entry = content_hash(word, key, 0);
+                slot.set((key, entry));
+                entry
+            }
+        }
+    })
 }
 
 /// The hash of a word's stem. A stem is a prefix of its word, so a short word's stem key is its
@@ -389,6 +413,26 @@ mod tests {
                 normalize(text, &index()).whitespace_words,
                 expected,
                 "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn remembered_unlisted_entries_are_the_stemmed_ones() {
+        use crate::analysis::words::word_key;
+        // Three times as many words as slots, asked for forwards then backwards: slots are
+        // filled, hit and overwritten, and every answer is the stemming's own.
+        let suffixes = ["s", "ed", "e", "ly", "ing", "ies", "'s", ""];
+        let words: Vec<String> = (0..3 * UNLISTED_SLOTS)
+            .map(|i| format!("{:x}{}", i % 4096, suffixes[i % suffixes.len()]))
+            .collect();
+        for word in words.iter().chain(words.iter().rev()) {
+            let (word, key) = (word.as_bytes(), word_key(word.as_bytes()));
+            assert!(word.len() <= PACKED_LEN, "{word:?}");
+            assert_eq!(
+                unlisted_content(word, key),
+                content_hash(word, key, 0),
+                "{word:?}"
             );
         }
     }
