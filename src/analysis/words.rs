@@ -4,8 +4,10 @@
 //! load), so that a lookup is one probe and one integer compare.
 
 use super::normalize::{content_hash, normalize_phrase};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -114,11 +116,24 @@ pub struct WordIndex {
     words: Vec<Box<str>>,
     slots: Vec<Slot>,
     phrase_words: u32,
+    /// This table as [`LONG_WORDS`] knows it: a new id at every change (0 for the empty table
+    /// that `default` makes), so that no answer remembered from another table, or from this
+    /// one before the change, is given for it.
+    id: u64,
 }
 
+/// The next [`WordIndex::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
 impl WordIndex {
+    /// Takes a new id: the table is about to change.
+    fn changes(&mut self) {
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Adds class bits to words of a rule-file list (normalised first).
     pub fn add(&mut self, words: &[String], bits: u32) {
+        self.changes();
         for w in words {
             let s = self.slot(&normalize_phrase(w));
             self.add_bits(s, bits);
@@ -135,6 +150,7 @@ impl WordIndex {
 
     /// The phrase-word id of a normalised word, given one if it has none yet (ids start at 1).
     pub fn intern_phrase_word(&mut self, word: &str) -> u32 {
+        self.changes();
         let s = self.slot(word);
         if self.slots[s].info.phrase_id == 0 {
             self.phrase_words += 1;
@@ -145,6 +161,7 @@ impl WordIndex {
 
     /// Adds class bits to the words whose phrase-word id `pick` selects.
     pub fn add_by_phrase_id(&mut self, bits: u32, pick: impl Fn(u32) -> bool) {
+        self.changes();
         for s in 0..self.slots.len() {
             let id = self.slots[s].info.phrase_id;
             if id != 0 && pick(id) {
@@ -190,9 +207,31 @@ impl WordIndex {
     }
 
     /// A word longer than [`PACKED_LEN`] bytes: its key, what the table knows about it and its
-    /// content-set entry. Out of line, as `long_word_key`.
+    /// content-set entry. Out of line, as `long_word_key`. Words of up to sixteen bytes are
+    /// answered from [`LONG_WORDS`] when they were looked up in this table before.
     #[inline(never)]
     pub fn lookup_long(&self, word: &[u8]) -> (u64, WordInfo, Option<u32>) {
+        let Some(word_id) = LongWord::of(word, self.id) else {
+            return self.look_up_long(word);
+        };
+        LONG_WORDS.with(|memo| {
+            let slot = &memo[word_id.slot()];
+            let seen = slot.get();
+            if seen.word == word_id {
+                return seen.answer;
+            }
+            let answer = self.look_up_long(word);
+            slot.set(Remembered {
+                word: word_id,
+                answer,
+            });
+            answer
+        })
+    }
+
+    /// [`lookup_long`](Self::lookup_long) from the word's bytes: hashed, probed, compared and
+    /// stemmed.
+    fn look_up_long(&self, word: &[u8]) -> (u64, WordInfo, Option<u32>) {
         let key = long_word_key(word);
         let (info, content) = self.lookup_with_content(word, key);
         (key, info, content)
@@ -275,6 +314,77 @@ impl WordIndex {
     }
 }
 
+/// Slots of [`LONG_WORDS`]: a power of two.
+const LONG_SLOTS: usize = 1024;
+
+thread_local! {
+    /// Recent answers of [`WordIndex::lookup_long`] for words of nine to sixteen bytes: the
+    /// same long words recur across utterances and calls, and a hit costs a probe instead of
+    /// hashing the word, comparing it with the table's and stemming it.
+    static LONG_WORDS: [Cell<Remembered>; LONG_SLOTS] =
+        const { [const { Cell::new(Remembered::EMPTY) }; LONG_SLOTS] };
+}
+
+/// A word of nine to sixteen bytes, exactly (its first and last eight bytes, which overlap or
+/// meet, and its length), and the table it was looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LongWord {
+    first: u64,
+    last: u64,
+    len: usize,
+    table: u64,
+}
+
+impl LongWord {
+    fn of(word: &[u8], table: u64) -> Option<LongWord> {
+        let len = word.len();
+        if !(PACKED_LEN + 1..=2 * PACKED_LEN).contains(&len) {
+            return None;
+        }
+        let eight = |at: usize| {
+            u64::from_le_bytes(word[at..at + PACKED_LEN].try_into().expect("eight bytes"))
+        };
+        Some(LongWord {
+            first: eight(0),
+            last: eight(len - PACKED_LEN),
+            len,
+            table,
+        })
+    }
+
+    fn slot(&self) -> usize {
+        let mixed = self.first ^ self.last.rotate_left(29) ^ self.table ^ self.len as u64;
+        spread(mixed) as usize & (LONG_SLOTS - 1)
+    }
+}
+
+/// One slot of [`LONG_WORDS`]: a word and `lookup_long`'s answer for it.
+#[derive(Debug, Clone, Copy)]
+struct Remembered {
+    word: LongWord,
+    answer: (u64, WordInfo, Option<u32>),
+}
+
+impl Remembered {
+    /// No word: its length, 0, is no long word's.
+    const EMPTY: Remembered = Remembered {
+        word: LongWord {
+            first: 0,
+            last: 0,
+            len: 0,
+            table: 0,
+        },
+        answer: (
+            0,
+            WordInfo {
+                bits: 0,
+                phrase_id: 0,
+            },
+            None,
+        ),
+    };
+}
+
 /// Spreads a key's bits over 32 (packed keys of similar words differ in few bits): Fibonacci
 /// hashing, whose product's high half depends on every byte of the key.
 #[inline]
@@ -324,6 +434,51 @@ mod tests {
                     (key, general, w.lookup_with_content(word, key).1)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn remembered_long_words_are_what_the_table_says_now() {
+        // Long words (and one past sixteen bytes) asked for after each change of a table, in a
+        // clone of it and in an empty table: every answer is a fresh look-up's.
+        let listed = [
+            "accountability",
+            "something",
+            "migrations",
+            "abcdefghijklmnop",
+        ];
+        let asked: Vec<&[u8]> = listed
+            .iter()
+            .chain(&["basically", "abcdefghijklmnopq", "somethings", "migration"])
+            .map(|w| w.as_bytes())
+            .collect();
+        let empty = WordIndex::default();
+        let answers_afresh = |w: &WordIndex| {
+            for table in [w, &w.clone(), &empty] {
+                for &word in asked.iter().chain(&asked) {
+                    assert_eq!(
+                        table.lookup_long(word),
+                        table.look_up_long(word),
+                        "{word:?}"
+                    );
+                }
+            }
+        };
+        let mut w = WordIndex::default();
+        answers_afresh(&w);
+        for (step, word) in listed.iter().enumerate() {
+            w.add(&[word.to_string()], 1 << step);
+            answers_afresh(&w);
+            w.intern_phrase_word(listed[(step + 1) % listed.len()]);
+            answers_afresh(&w);
+        }
+        w.add_by_phrase_id(1 << 8, |id| id % 2 == 0);
+        answers_afresh(&w);
+        // More words than slots, asked for twice: slots filled, hit and overwritten.
+        let many: Vec<String> = (0..3 * LONG_SLOTS).map(|i| format!("word{i:07}")).collect();
+        for word in many.iter().chain(many.iter().rev()) {
+            let word = word.as_bytes();
+            assert_eq!(w.lookup_long(word), w.look_up_long(word), "{word:?}");
         }
     }
 
