@@ -173,10 +173,49 @@ fn is_normalized(p: &[u8]) -> bool {
         })
 }
 
-/// The flags read from how the text ends.
+/// The flags read from how the text ends. Most texts end in ASCII: their last bytes are read
+/// as bytes, which costs a few tests instead of walking characters back (`read_end_slowly`).
 // Inlined: out of line, the call costs more than the tests for most texts.
 #[inline(always)]
 pub(super) fn read_end(text: &str, n: &mut Normalized) {
+    let bytes = text.as_bytes();
+    let Some(last) = bytes.iter().rposition(|&b| !is_ascii_space(b)) else {
+        // Empty or white space only: no flag.
+        (n.question_mark, n.broken_off, n.full_stop) = (false, false, false);
+        return;
+    };
+    match bytes[last] {
+        // Not white space and ASCII: the last character of `text.trim_end()`.
+        b @ ..0x80 => {
+            n.broken_off = matches!(b, b',' | b'-');
+            n.full_stop = matches!(b, b'.' | b'!');
+            n.question_mark = question_mark_up_to(text, last);
+        }
+        // Non-ASCII (perhaps white space, a dash or an ellipsis): read as characters.
+        _ => read_end_slowly(text, n),
+    }
+}
+
+/// `ends_with_question_mark` for a text whose bytes after `last` are ASCII white space.
+fn question_mark_up_to(text: &str, last: usize) -> bool {
+    let bytes = &text.as_bytes()[..=last];
+    let closing = |b: u8| is_ascii_space(b) || matches!(b, b'"' | b'\'' | b')');
+    match bytes.iter().rposition(|&b| !closing(b)) {
+        Some(at) if bytes[at] < 0x80 => bytes[at] == b'?',
+        // A closing quotation mark or white space past ASCII: read as characters.
+        Some(_) => ends_with_question_mark(text),
+        None => false,
+    }
+}
+
+/// What `char::is_whitespace` says for an ASCII byte: space and `\t`..`\r`.
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// [`read_end`] by characters.
+#[inline(never)]
+fn read_end_slowly(text: &str, n: &mut Normalized) {
     let trimmed = text.trim_end();
     n.question_mark = ends_with_question_mark(text);
     n.broken_off = trimmed.ends_with([',', '-', '\u{2014}', '\u{2026}']);
@@ -386,6 +425,28 @@ mod tests {
         }
         assert!(is_normalized(b"i'm sorry to hear that"));
         assert!(!is_normalized(b"a  b"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        #[test]
+        fn ends_are_read_as_by_characters(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "why", "?", ".", "!", ",", "-", "\u{2014}", "\u{2026}", "\"", "'", ")",
+                "\u{201d}", " ", "\t", "\n", "\x0b", "\u{a0}", "\u{3000}", "\u{85}", "\u{1c}",
+                "caf\u{e9}", "?\u{201d}",
+            ]), 0..8)
+        ) {
+            let text = pieces.concat();
+            let (mut fast, mut slow) = (Normalized::default(), Normalized::default());
+            read_end(&text, &mut fast);
+            read_end_slowly(&text, &mut slow);
+            proptest::prop_assert_eq!(
+                (fast.question_mark, fast.broken_off, fast.full_stop),
+                (slow.question_mark, slow.broken_off, slow.full_stop),
+                "{:?}", text
+            );
+        }
     }
 
     #[test]
