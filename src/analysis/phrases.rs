@@ -140,7 +140,7 @@ impl PhraseTrie {
                     let start = word.start as usize - 1;
                     let end = words[last].end as usize + 1;
                     let ends = &self.targets[targets_start as usize..targets_end as usize];
-                    out.extend(ends.iter().map(|&t| (t, start, end)));
+                    push_matches(out, ends, start, end);
                 }
                 last += 1;
                 node = match words.get(last) {
@@ -155,6 +155,14 @@ impl PhraseTrie {
             }
         }
     }
+}
+
+/// Reports the phrases `ends` found from byte `start` to byte `end`. Kept out of the walk:
+/// few of its nodes end phrases, and the vector's growth inlined there took registers that the
+/// walk over every word then had to keep in memory.
+#[inline(never)]
+fn push_matches(out: &mut Vec<(Target, usize, usize)>, ends: &[Target], start: usize, end: usize) {
+    out.extend(ends.iter().map(|&t| (t, start, end)));
 }
 
 #[cfg(test)]
