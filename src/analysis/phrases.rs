@@ -120,16 +120,16 @@ impl PhraseTrie {
     /// Every phrase occurrence in `n`, overlapping ones included: (target, start byte, end byte)
     /// of the pattern `" w1 .. wk "` in `n.padded`.
     pub(crate) fn find(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
-        // The word list as a local slice: the walk reads it without going through `n`.
-        let words = n.words.as_slice();
-        for (first, word) in words.iter().enumerate() {
+        let mut words = n.words.iter();
+        while let Some(word) = words.next() {
             // One bit test passes over the words that start no phrase, most of them.
             if word.classes & class::PHRASE_START == 0 {
                 continue;
             }
-            // The root's child along the word is the node with the word's id.
+            // The root's child along the word is the node with the word's id. The walk goes on
+            // over the words after it, and keeps the phrase's last word rather than indexes.
             let mut node = word.id;
-            let mut last = first;
+            let (mut last, mut after) = (word, words.clone());
             while let Some(&Node {
                 children,
                 targets_start,
@@ -138,15 +138,17 @@ impl PhraseTrie {
             {
                 if targets_start != targets_end {
                     let start = word.start as usize - 1;
-                    let end = words[last].end as usize + 1;
+                    let end = last.end as usize + 1;
                     let ends = &self.targets[targets_start as usize..targets_end as usize];
                     push_matches(out, ends, start, end);
                 }
-                last += 1;
-                node = match words.get(last) {
+                node = match after.next() {
                     // A word in no phrase (id 0) may pass when a child's id is a multiple
                     // of 64: its edge is then not found.
-                    Some(w) if children & child_bit(w.id) != 0 => self.edges.child(node, w.id),
+                    Some(w) if children & child_bit(w.id) != 0 => {
+                        last = w;
+                        self.edges.child(node, w.id)
+                    }
                     _ => break,
                 };
                 if node == 0 {
