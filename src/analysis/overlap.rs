@@ -2,6 +2,7 @@
 
 use super::Annotated;
 use super::normalize;
+use std::borrow::Cow;
 
 /// Share of content words two utterances have in common (indexes into `Transcript::utterances`):
 /// shared stems over the smaller set's size, 0.0 when either has no content words.
@@ -16,10 +17,16 @@ pub fn overlap_with_turn(call: &Annotated, turn: usize, b: usize) -> f64 {
     normalize::overlap(&set, call.content(b))
 }
 
-pub(crate) fn turn_content(call: &Annotated, turn: usize) -> Vec<u32> {
+/// The content set of a turn: the union of its utterances' sets.
+pub(crate) fn turn_content<'c>(call: &'c Annotated, turn: usize) -> Cow<'c, [u32]> {
+    let utterances = call.turns[turn].utterances.clone();
+    // A turn of one utterance, most of them, has that utterance's set, already sorted and
+    // de-duplicated: no copy.
+    if utterances.len() == 1 {
+        return Cow::Borrowed(call.content(utterances.start));
+    }
     // A turn's utterances are consecutive and so are their content sets in the call's buffer:
     // one copy of that span rather than an element-by-element collect.
-    let utterances = call.turns[turn].utterances.clone();
     let mut set: Vec<u32> = match (utterances.start, utterances.end.checked_sub(1)) {
         (first, Some(last)) if first <= last => {
             let (from, to) = (
@@ -32,7 +39,7 @@ pub(crate) fn turn_content(call: &Annotated, turn: usize) -> Vec<u32> {
     };
     set.sort_unstable();
     set.dedup();
-    set
+    Cow::Owned(set)
 }
 
 #[cfg(test)]
@@ -70,7 +77,7 @@ mod tests {
                 .collect();
             slow.sort_unstable();
             slow.dedup();
-            assert_eq!(turn_content(&call, turn), slow, "turn {turn}");
+            assert_eq!(*turn_content(&call, turn), slow, "turn {turn}");
         }
     }
 }

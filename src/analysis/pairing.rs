@@ -69,7 +69,6 @@ fn follow(
     };
     let mut heard = 0;
     let mut next = speakers.len();
-    let mut answer_evidence = Evidence::None;
     for j in i + 1..speakers.len() {
         let a = &call.utterances[j];
         if speakers[j].speaker == speakers[i].speaker {
@@ -86,12 +85,11 @@ fn follow(
             next = j;
             break;
         }
-        let evidence = evidence(call, replies, lex, i, j, form);
         let offers_meeting = a.acts.contains(Act::NextStep) && a.has_cue(lex, "next-step.meeting");
         let direct = answers_directly(replies[j], form);
+        let evidence = || evidence(call, replies, lex, i, j, form);
         if let Some(status) = settle(a, evidence, direct, offers_meeting) {
             q.status = status;
-            answer_evidence = evidence;
             if status == QuestionStatus::Answered {
                 q.answer = Some(j);
                 q.response = None;
@@ -112,10 +110,11 @@ fn follow(
     }
     q.reasked = reasks(call, lex, i, next.min(speakers.len()));
     // Asking again after a reply that neither said yes/no nor took up the question's words
-    // means the reply did not answer.
+    // means the reply did not answer. The answer's evidence is read again only here.
     if q.status == QuestionStatus::Answered
-        && answer_evidence < Evidence::Strong
         && !q.reasked.is_empty()
+        && q.answer
+            .is_some_and(|j| evidence(call, replies, lex, i, j, form) < Evidence::Strong)
     {
         q.status = QuestionStatus::Ignored;
         q.response = q.answer.take();
@@ -125,7 +124,34 @@ fn follow(
 
 /// What a reply does to the question, or `None` when it passes (backchannel, counter-question).
 /// A reply that asks back after a direct answer ("By Friday. Can we meet at eleven?") answers.
+/// Only a deferral, a deflection, a pivot or a meeting offered weighs the reply's `evidence` (a
+/// content overlap): it is read for them alone.
 fn settle(
+    a: &super::UtteranceAnalysis,
+    evidence: impl FnOnce() -> Evidence,
+    direct: bool,
+    offers_meeting: bool,
+) -> Option<QuestionStatus> {
+    let acts = a.acts;
+    if acts.contains(Act::Deferral)
+        || acts.contains(Act::Deflection)
+        || acts.contains(Act::Pivot)
+        || offers_meeting
+    {
+        return settle_on(a, evidence(), direct, offers_meeting);
+    }
+    // `settle_on` without those acts.
+    if acts.contains(Act::Question) && direct {
+        Some(QuestionStatus::Answered)
+    } else if acts.contains(Act::Acknowledgement) || acts.contains(Act::Question) {
+        None
+    } else {
+        Some(QuestionStatus::Answered)
+    }
+}
+
+/// `settle` with the reply's evidence read.
+fn settle_on(
     a: &super::UtteranceAnalysis,
     evidence: Evidence,
     direct: bool,
@@ -238,4 +264,36 @@ fn starts_with_yes_no(n: &Normalized, lex: &Lexicon) -> bool {
 /// The word at byte `start` of `padded` begins with a digit.
 fn starts_number(padded: &[u8], start: u32) -> bool {
     padded.get(start as usize).is_some_and(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::UtteranceAnalysis;
+
+    /// `settle` reads the evidence only where it can decide, and decides as `settle_on` with the
+    /// evidence read does, for every set of acts.
+    #[test]
+    fn settle_decides_as_settle_on_does() {
+        for bits in 0..1u32 << Act::ALL.len() {
+            let mut a = UtteranceAnalysis::default();
+            for (k, act) in Act::ALL.into_iter().enumerate() {
+                if bits & 1 << k != 0 {
+                    a.acts.insert(act);
+                }
+            }
+            for evidence in [Evidence::None, Evidence::Weak, Evidence::Strong] {
+                for (direct, offers_meeting) in
+                    [(false, false), (false, true), (true, false), (true, true)]
+                {
+                    assert_eq!(
+                        settle(&a, || evidence, direct, offers_meeting),
+                        settle_on(&a, evidence, direct, offers_meeting),
+                        "{:?} {evidence:?} direct {direct} meeting {offers_meeting}",
+                        a.acts
+                    );
+                }
+            }
+        }
+    }
 }

@@ -26,11 +26,12 @@ struct Node {
     targets_end: u32,
 }
 
-/// The compiled phrase trie. Node 0 is the root, whose children are looked up directly.
+/// The compiled phrase trie. Node `k` for `1 <= k <= ` the largest phrase-word id is the root's
+/// child along phrase-word `k` (empty when no phrase starts with that word), so the walk starts
+/// at the node its first word's id names, with no table of first words to read on the way;
+/// the deeper nodes come after them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseTrie {
-    /// Child of the root for each phrase-word id (0: no phrase starts with that word).
-    first: Vec<u32>,
     nodes: Vec<Node>,
     /// The other edges: never from the root, so no edge has key 0.
     edges: EdgeTable,
@@ -70,25 +71,43 @@ impl PhraseTrieBuilder {
     /// [`class::PHRASE_START`]: the walk starts from those only.
     pub(crate) fn build(self, words: &mut WordIndex) -> PhraseTrie {
         let max_word = words.phrase_words();
+        // Each node's number in the trie: a child of the root takes its word's id, the others
+        // the numbers after the largest id.
+        let mut number = vec![0; self.ends.len()];
+        let mut next = max_word + 1;
+        for (&(parent, word), &child) in &self.children {
+            number[child as usize] = if parent == 0 {
+                word
+            } else {
+                next += 1;
+                next - 1
+            };
+        }
         let inner_edges = self.children.keys().filter(|&&(p, _)| p != 0).count();
         let mut trie = PhraseTrie {
-            first: vec![0; max_word as usize + 1],
-            nodes: vec![Node::default(); self.ends.len().max(1)],
+            nodes: vec![Node::default(); next as usize],
             edges: EdgeTable::with_room(inner_edges),
             ..PhraseTrie::default()
         };
+        let mut starts = vec![false; max_word as usize + 1];
         for ((parent, word), child) in self.children {
             if parent == 0 {
-                trie.first[word as usize] = child;
+                starts[word as usize] = true;
             } else {
+                let (parent, child) = (number[parent as usize], number[child as usize]);
                 trie.nodes[parent as usize].children |= child_bit(word);
                 trie.edges.insert(parent, word, child);
             }
         }
         words.add_by_phrase_id(class::PHRASE_START, |id| {
-            trie.first.get(id as usize).is_some_and(|&node| node != 0)
+            starts.get(id as usize).copied().unwrap_or(false)
         });
-        for (node, ends) in trie.nodes.iter_mut().zip(self.ends) {
+        // The root's own list stays empty: no phrase has no words.
+        let mut ends = vec![Vec::new(); trie.nodes.len()];
+        for (node, targets) in self.ends.into_iter().enumerate().skip(1) {
+            ends[number[node] as usize] = targets;
+        }
+        for (node, ends) in trie.nodes.iter_mut().zip(ends) {
             node.targets_start = trie.targets.len() as u32;
             trie.targets.extend(ends);
             node.targets_end = trie.targets.len() as u32;
@@ -101,37 +120,51 @@ impl PhraseTrie {
     /// Every phrase occurrence in `n`, overlapping ones included: (target, start byte, end byte)
     /// of the pattern `" w1 .. wk "` in `n.padded`.
     pub(crate) fn find(&self, n: &Normalized, out: &mut Vec<(Target, usize, usize)>) {
-        // The word list as a local slice: the walk reads it without going through `n`.
-        let words = n.words.as_slice();
-        for (first, word) in words.iter().enumerate() {
+        let mut words = n.words.iter();
+        while let Some(word) = words.next() {
             // One bit test passes over the words that start no phrase, most of them.
             if word.classes & class::PHRASE_START == 0 {
                 continue;
             }
-            let mut node = self.first.get(word.id as usize).copied().unwrap_or(0);
-            let mut last = first;
-            while node != 0 {
-                let Node {
-                    children,
-                    targets_start,
-                    targets_end,
-                } = self.nodes[node as usize];
+            // The root's child along the word is the node with the word's id. The walk goes on
+            // over the words after it, and keeps the phrase's last word rather than indexes.
+            let mut node = word.id;
+            let (mut last, mut after) = (word, words.clone());
+            while let Some(&Node {
+                children,
+                targets_start,
+                targets_end,
+            }) = self.nodes.get(node as usize)
+            {
                 if targets_start != targets_end {
                     let start = word.start as usize - 1;
-                    let end = words[last].end as usize + 1;
+                    let end = last.end as usize + 1;
                     let ends = &self.targets[targets_start as usize..targets_end as usize];
-                    out.extend(ends.iter().map(|&t| (t, start, end)));
+                    push_matches(out, ends, start, end);
                 }
-                last += 1;
-                node = match words.get(last) {
+                node = match after.next() {
                     // A word in no phrase (id 0) may pass when a child's id is a multiple
                     // of 64: its edge is then not found.
-                    Some(w) if children & child_bit(w.id) != 0 => self.edges.child(node, w.id),
-                    _ => 0,
+                    Some(w) if children & child_bit(w.id) != 0 => {
+                        last = w;
+                        self.edges.child(node, w.id)
+                    }
+                    _ => break,
                 };
+                if node == 0 {
+                    break;
+                }
             }
         }
     }
+}
+
+/// Reports the phrases `ends` found from byte `start` to byte `end`. Kept out of the walk:
+/// few of its nodes end phrases, and the vector's growth inlined there took registers that the
+/// walk over every word then had to keep in memory.
+#[inline(never)]
+fn push_matches(out: &mut Vec<(Target, usize, usize)>, ends: &[Target], start: usize, end: usize) {
+    out.extend(ends.iter().map(|&t| (t, start, end)));
 }
 
 #[cfg(test)]
