@@ -59,8 +59,14 @@ impl RuleSet {
     fn load_as(text: &str, origin: &str, kind: Origin) -> Result<RuleSet, RuleFileError> {
         let toml_error = |e: toml::de::Error| RuleFileError::from_toml(origin, text, &e);
         let own: toml::Table = toml::from_str(text).map_err(toml_error)?;
-        let checked: RuleFile = toml::from_str(text).map_err(toml_error)?;
-        let mut merged = match checked.extends.as_deref() {
+        // A user's file is first read on its own, so that its errors name their lines. The
+        // built-in file has no errors and extends nothing: reading it twice cost 0.4% of a run.
+        let checked: Option<RuleFile> = match kind {
+            Origin::User => Some(toml::from_str(text).map_err(toml_error)?),
+            Origin::BuiltIn => None,
+        };
+        let extends = checked.as_ref().and_then(|c| c.extends.as_deref());
+        let mut merged = match extends {
             None => toml::Table::new(),
             Some("default") => toml::from_str(DEFAULT_TOML).expect("default.toml parses"),
             Some(other) => {
@@ -93,8 +99,13 @@ impl RuleSet {
         for rule in &mut rules {
             fill_option_values(&mut rule.doc, values);
         }
+        // The name the file itself gives, not one it inherits.
+        let name = match checked {
+            Some(checked) => checked.name,
+            None => file.name,
+        };
         Ok(RuleSet {
-            name: checked.name.unwrap_or_else(|| set_name(origin)),
+            name: name.unwrap_or_else(|| set_name(origin)),
             roles: file.roles,
             lexicon,
             rules,
@@ -160,6 +171,24 @@ mod tests {
                 .iter()
                 .all(|r| r.settings.max_penalty >= r.settings.penalty)
         );
+    }
+
+    /// `default_set` reads the built-in file once, as known to be valid: it gets what loading
+    /// the file as a user's gives.
+    #[test]
+    fn the_default_set_is_the_built_in_file_loaded_as_any_other() {
+        let (built_in, loaded) = (
+            RuleSet::default_set(),
+            RuleSet::load(DEFAULT_TOML, "default").unwrap(),
+        );
+        assert_eq!(built_in.name, "default");
+        assert_eq!(built_in.name, loaded.name);
+        assert_eq!(
+            format!("{:?}", built_in.rules),
+            format!("{:?}", loaded.rules)
+        );
+        let patterns = |s: &RuleSet| format!("{:?} {:?}", s.roles.rep_names, s.roles.cues);
+        assert_eq!(patterns(&built_in), patterns(&loaded));
     }
 
     #[test]
