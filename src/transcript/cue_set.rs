@@ -433,6 +433,70 @@ mod tests {
         }
     }
 
+    /// Patterns of random regex pieces: classes, look-arounds, flags and escapes.
+    fn random_pattern() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "a",
+            "K",
+            "s",
+            "k",
+            "\\w",
+            "\\W",
+            "\\d",
+            "\\s",
+            "\\S",
+            "\\b",
+            "\\B",
+            "[a-f]",
+            "[^a]",
+            "[[:upper:]]",
+            "[\\w--\\d]",
+            "(?u:\\w)",
+            "(?-u:\\w)",
+            "(?-i:K)",
+            "(?u:k)",
+            "\\x41",
+            "\\x{212A}",
+            "\\u{17F}",
+            "\u{e9}",
+            ".",
+            "_",
+            " ",
+            "'",
+            "^",
+            "$",
+            "x+",
+            "(?:ab|cd)",
+            "z?",
+            "\\pL",
+        ]);
+        proptest::collection::vec(piece, 1..5).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        /// Whatever engines a set of random patterns gets, it matches as the meta regex does.
+        #[test]
+        fn random_patterns_match_as_the_meta_regex_set_does(
+            patterns in proptest::collection::vec(random_pattern(), 1..4),
+            texts in proptest::collection::vec("[aAkKsS_ 0-9'x-z\u{e9}\u{212A}\u{17F}]{0,12}", 8),
+        ) {
+            let Ok(set) = CueSet::new(&patterns) else {
+                return Ok(());
+            };
+            let lazily = CueSet::known_valid(&patterns);
+            let meta = meta_set(&patterns);
+            for text in &texts {
+                for set in [&set, &lazily] {
+                    prop_assert_eq!(set.is_match(text), meta.is_match(text), "{:?} {:?}", patterns, text);
+                    let found: Vec<usize> = set.matches(text).collect();
+                    prop_assert_eq!(found, meta_matches(&meta, text), "{:?} {:?}", patterns, text);
+                }
+            }
+        }
+    }
+
     #[test]
     fn name_patterns_match_as_the_meta_regex_set_does() {
         let patterns: Vec<String> = ["^rep\\b", "^sales", "^account exec", "^ae\\b"]
