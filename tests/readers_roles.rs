@@ -166,3 +166,21 @@ fn content_cues_read_contractions() {
     assert_eq!(reps(&t), vec!["B"]);
     assert_eq!(t.speakers_with(Role::Prospect), vec!["A"]);
 }
+
+#[test]
+fn content_cues_read_non_ascii_names_as_ascii_ones() {
+    // The built-in cues run ASCII engines on ASCII text and build their Unicode engines at the
+    // first text that is not: a rep whose only cue is an introduction with an accented name
+    // (`\w+` must take "Renée" whole) is found as the same rep named "Renee" is.
+    for name in ["Renee", "Renée", "Zoë Ångström"] {
+        let t = assign(
+            &format!(
+                "A: Hello?\nB: Hi, this is {name} from Acme, do you have a minute?\n\
+                 A: I do.\nB: Thanks.\n"
+            ),
+            RoleOverrides::default(),
+        );
+        assert_eq!(t.role_source, RoleSource::Content, "{name}");
+        assert_eq!(reps(&t), vec!["B"], "{name}");
+    }
+}
