@@ -71,6 +71,9 @@ pub struct Normalized {
     pub content: Vec<u32>,
     /// The words that carry syntax (see `questions::core_words`), found in the same pass.
     pub core: Vec<usize>,
+    /// The union (bitwise OR) of all the words' class bits, found right after the scan: a
+    /// reader looking for a word of some class skips its walk over the words when none has it.
+    pub classes: u32,
     /// For each `?` of the text, in order, the words of the sentence it ends (those after the
     /// `.`, `?` or `!` before it) as a range of `words`: a question among other sentences is
     /// read again without normalising it again (`sentences::sentence_of`).
@@ -121,6 +124,18 @@ impl Normalized {
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.words.get(i).is_some_and(|w| w.classes & bits != 0)
     }
+
+    /// Whether some word has one of the class bits `bits`, as a walk over the words with
+    /// [`Normalized::is`] would say, read from the union of their bits.
+    pub fn any_is(&self, bits: u32) -> bool {
+        self.classes & bits != 0
+    }
+
+    /// Whether some word has each of the class bits `bits` (not necessarily the same word):
+    /// when not, no walk needing a word of each class can succeed.
+    pub fn has_all(&self, bits: u32) -> bool {
+        self.classes & bits == bits
+    }
 }
 
 /// Normalises one utterance.
@@ -134,6 +149,7 @@ pub fn normalize(text: &str, words: &WordIndex) -> Normalized {
 /// utterance once the buffers have grown.
 pub fn normalize_into(text: &str, words: &WordIndex, n: &mut Normalized) {
     super::scan::scan(text, words, n);
+    n.classes = super::scan::class_union(&n.words);
     read_end(text, n);
     super::hash_sort::sort_hashes(&mut n.content);
     n.content.dedup();

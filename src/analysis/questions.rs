@@ -154,13 +154,15 @@ fn clause_form(
     // The quote follows its verb, after a break ("he said, what", "I asked him, where") or
     // straight away as a question ("I thought is it"); a reporting verb inside the question
     // ("you ever thought of it?", "you know what I mean?") quotes nothing.
+    // The union of the words' bits first: most questions have no reporting verb at all.
     let quoted = || {
-        (0..n.len()).any(|i| {
-            n.is(i, class::REPORTING)
-                && (i == 0 || n.word(i - 1) != b"you")
-                && (n.is(i + 1, class::AFTER_BREAK | class::AUX | class::WH)
-                    || n.is(i + 2, class::AFTER_BREAK))
-        })
+        n.any_is(class::REPORTING)
+            && (0..n.len()).any(|i| {
+                n.is(i, class::REPORTING)
+                    && (i == 0 || n.word(i - 1) != b"you")
+                    && (n.is(i + 1, class::AFTER_BREAK | class::AUX | class::WH)
+                        || n.is(i + 2, class::AFTER_BREAK))
+            })
     };
     if form.is_none() && (at_end(Target::FillerEnding) || quoted()) {
         return None;
@@ -197,7 +199,7 @@ fn reports_a_request(n: &Normalized, start: usize) -> bool {
 /// The text was punctuated by a person (commas, full stops), so a missing question mark says
 /// something; speech recognition output has no punctuation at all.
 pub(crate) fn is_written(n: &Normalized) -> bool {
-    n.punctuated || n.broken_off || (0..n.len()).any(|i| n.is(i, class::AFTER_BREAK))
+    n.punctuated || n.broken_off || n.any_is(class::AFTER_BREAK)
 }
 
 /// A wh-question whose inverted auxiliary has "I" for subject ("what do I", "what else did I").
@@ -493,7 +495,8 @@ fn unmarked_tag(n: &Normalized, core: &[usize]) -> bool {
 /// middle of an unpunctuated utterance, where speech recognition left no sentence break.
 fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
     use class::*;
-    if is_written(n) {
+    // The union of the words' bits rules out most utterances: no wh-word and auxiliary at all.
+    if is_written(n) || !n.has_all(WH | AUX) {
         return false;
     }
     // "who" mid-utterance is mostly a relative pronoun ("the people who were there"); asking
@@ -513,7 +516,11 @@ fn mid_wh_question(n: &Normalized, s: &[usize]) -> bool {
 /// utterance, not after a subject ("they do you know") or a clause word ("than do you").
 fn mid_inversion(n: &Normalized, core: &[usize]) -> bool {
     // The auxiliary's class bit alone in the walk: it rules out most words, and the loop then
-    // carries one index instead of a window's.
+    // carries one index instead of a window's. The union of the words' bits skips the walk
+    // when no word has it.
+    if !n.any_is(class::INVERTING) {
+        return false;
+    }
     let Some(auxiliaries) = core.get(1..core.len().saturating_sub(2)) else {
         return false;
     };

@@ -107,7 +107,10 @@ fn sentence_of(n: &Normalized, words: Range<usize>, sentence: &str, out: &mut No
     // The core words as the scan picks them: no hesitations, and no word repeating the core
     // word before it (which, for the first word, another sentence may have held).
     let mut last_core: Option<&[u8]> = None;
+    // The union of the sentence's own words' bits: the text's other sentences have other words.
+    out.classes = 0;
     for (i, w) in out.words.iter().enumerate() {
+        out.classes |= w.classes;
         let word = &out.padded[w.start as usize..w.end as usize];
         if w.classes & class::HESITATION == 0 && last_core != Some(word) {
             out.core.push(i);

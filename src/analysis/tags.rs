@@ -8,9 +8,13 @@ use super::normalize::{Normalized, class};
 /// its own. Speech recognition marks no breaks, so it never reads a tag here.
 pub(crate) fn mid_tag(n: &Normalized, core: &[usize]) -> bool {
     use class::*;
-    // Too short for a tag with words on both sides, or (most utterances) no negative
-    // auxiliary at all: skip the word walk for them.
-    if core.len() < 5 || !has_negative_contraction(&n.padded) {
+    // Too short for a tag with words on both sides, no auxiliary, tag subject or break among
+    // the words' bits (speech recognition output), or (most utterances) no negative auxiliary
+    // at all: skip the word walk for them.
+    if core.len() < 5
+        || !n.has_all(AUX | TAG_SUBJECT | AFTER_BREAK)
+        || !has_negative_contraction(&n.padded)
+    {
         return false;
     }
     (2..core.len().saturating_sub(2)).any(|j| {
