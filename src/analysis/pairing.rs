@@ -23,9 +23,9 @@ impl ReplyCues {
     pub(crate) fn read(n: &Normalized, lex: &Lexicon) -> ReplyCues {
         ReplyCues {
             yes_no: starts_with_yes_no(n, lex),
-            answer_marker: n.words.iter().any(|w| {
-                w.classes & class::ANSWER_MARKER != 0 || starts_number(&n.padded, w.start)
-            }),
+            // The union of the words' bits answers for the markers: the walk looks for numbers.
+            answer_marker: n.any_is(class::ANSWER_MARKER)
+                || n.words.iter().any(|w| starts_number(&n.padded, w.start)),
         }
     }
 }
@@ -270,6 +270,30 @@ fn starts_number(padded: &[u8], start: u32) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::UtteranceAnalysis;
+
+    /// The answer-marker cue read from the union of the words' bits is the one the walk over
+    /// every word's bits and first byte gives.
+    #[test]
+    fn answer_markers_are_found_as_the_word_walk_finds_them() {
+        let rules = crate::rules::RuleSet::default_set();
+        let lex = &rules.lexicon;
+        for text in [
+            "",
+            "yeah",
+            "because the budget ran out",
+            "we have 30 reps",
+            "forty, maybe",
+            "on Tuesday, I think.",
+            "uh, no idea, sorry",
+            "it's the 3rd",
+        ] {
+            let n = crate::analysis::normalize::normalize(text, &lex.words);
+            let walk = n.words.iter().any(|w| {
+                w.classes & class::ANSWER_MARKER != 0 || starts_number(&n.padded, w.start)
+            });
+            assert_eq!(ReplyCues::read(&n, lex).answer_marker, walk, "{text:?}");
+        }
+    }
 
     /// `settle` reads the evidence only where it can decide, and decides as `settle_on` with the
     /// evidence read does, for every set of acts.
