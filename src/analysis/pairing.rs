@@ -132,31 +132,12 @@ fn settle(
     direct: bool,
     offers_meeting: bool,
 ) -> Option<QuestionStatus> {
-    let acts = a.acts;
-    if acts.contains(Act::Deferral)
-        || acts.contains(Act::Deflection)
-        || acts.contains(Act::Pivot)
-        || offers_meeting
-    {
-        return settle_on(a, evidence(), direct, offers_meeting);
-    }
-    // `settle_on` without those acts.
-    if acts.contains(Act::Question) && direct {
-        Some(QuestionStatus::Answered)
-    } else if acts.contains(Act::Acknowledgement) || acts.contains(Act::Question) {
-        None
-    } else {
-        Some(QuestionStatus::Answered)
-    }
-}
-
-/// `settle` with the reply's evidence read.
-fn settle_on(
-    a: &super::UtteranceAnalysis,
-    evidence: Evidence,
-    direct: bool,
-    offers_meeting: bool,
-) -> Option<QuestionStatus> {
+    let weighed = a.acts.contains(Act::Deferral)
+        || a.acts.contains(Act::Deflection)
+        || a.acts.contains(Act::Pivot)
+        || offers_meeting;
+    // Unread, the evidence stands at any value: every test of it below is behind one of those.
+    let evidence = if weighed { evidence() } else { Evidence::None };
     let weak = evidence < Evidence::Strong;
     if a.acts.contains(Act::Deferral) && weak {
         Some(QuestionStatus::Deferred)
@@ -295,8 +276,36 @@ mod tests {
         }
     }
 
-    /// `settle` reads the evidence only where it can decide, and decides as `settle_on` with the
-    /// evidence read does, for every set of acts.
+    /// What `settle` decides with the reply's evidence read first, whatever the acts: the
+    /// decision table it reads lazily.
+    fn settle_on(
+        a: &UtteranceAnalysis,
+        evidence: Evidence,
+        direct: bool,
+        offers_meeting: bool,
+    ) -> Option<QuestionStatus> {
+        let weak = evidence < Evidence::Strong;
+        if a.acts.contains(Act::Deferral) && weak {
+            Some(QuestionStatus::Deferred)
+        } else if a.acts.contains(Act::Deflection) && weak {
+            Some(QuestionStatus::Deflected)
+        } else if offers_meeting && evidence == Evidence::None && !direct {
+            // Proposing a meeting instead of answering.
+            Some(QuestionStatus::Deflected)
+        } else if a.acts.contains(Act::Question) && direct {
+            Some(QuestionStatus::Answered)
+        } else if a.acts.contains(Act::Acknowledgement) || a.acts.contains(Act::Question) {
+            None
+        } else if a.acts.contains(Act::Pivot) && weak {
+            Some(QuestionStatus::Ignored)
+        } else {
+            Some(QuestionStatus::Answered)
+        }
+    }
+
+    /// `settle` reads the evidence at most once and only for a deferral, a deflection, a pivot
+    /// or a meeting offered, and decides as `settle_on` with the evidence read does, for every
+    /// set of acts.
     #[test]
     fn settle_decides_as_settle_on_does() {
         for bits in 0..1u32 << Act::ALL.len() {
@@ -306,16 +315,28 @@ mod tests {
                     a.acts.insert(act);
                 }
             }
+            let weighs = a.acts.contains(Act::Deferral)
+                || a.acts.contains(Act::Deflection)
+                || a.acts.contains(Act::Pivot);
             for evidence in [Evidence::None, Evidence::Weak, Evidence::Strong] {
                 for (direct, offers_meeting) in
                     [(false, false), (false, true), (true, false), (true, true)]
                 {
+                    let reads = std::cell::Cell::new(0);
+                    let read = || {
+                        reads.set(reads.get() + 1);
+                        evidence
+                    };
                     assert_eq!(
-                        settle(&a, || evidence, direct, offers_meeting),
+                        settle(&a, read, direct, offers_meeting),
                         settle_on(&a, evidence, direct, offers_meeting),
                         "{:?} {evidence:?} direct {direct} meeting {offers_meeting}",
                         a.acts
                     );
+                    assert!(reads.get() <= 1, "{:?}", a.acts);
+                    if !weighs && !offers_meeting {
+                        assert_eq!(reads.get(), 0, "{:?}", a.acts);
+                    }
                 }
             }
         }
