@@ -1,6 +1,7 @@
 //! Text normalisation, computed once per utterance: lower-case words, their word classes, and the
 //! set of content stems that topic overlap compares.
 
+use super::scan::is_ascii_space;
 use super::words::{PACKED_LEN, WordIndex, key_prefix, spread};
 use std::cell::Cell;
 
@@ -224,11 +225,6 @@ fn question_mark_up_to(text: &str, last: usize) -> bool {
     }
 }
 
-/// What `char::is_whitespace` says for an ASCII byte: space and `\t`..`\r`.
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
 /// [`read_end`] by characters.
 #[inline(never)]
 fn read_end_slowly(text: &str, n: &mut Normalized) {
@@ -331,11 +327,10 @@ pub fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     let mut count = 0;
     let mut in_word = false;
     for &b in text.as_bytes() {
-        let word = !space(b);
+        let word = !is_ascii_space(b);
         count += usize::from(word && !in_word);
         in_word = word;
     }

@@ -31,7 +31,8 @@ const fn ascii_table(space: bool) -> [bool; 256] {
     t
 }
 
-fn is_ascii_space(b: u8) -> bool {
+/// What `char::is_whitespace` says for an ASCII byte (false for the others).
+pub(super) fn is_ascii_space(b: u8) -> bool {
     SPACE[b as usize]
 }
 
