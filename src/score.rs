@@ -101,7 +101,6 @@ fn apply_penalties(findings: &mut [Finding], ruleset: &RuleSet) {
 struct Side<'t> {
     /// Distinct speakers in order of first appearance.
     speakers: Vec<&'t SmolStr>,
-    words: usize,
     questions: usize,
     unanswered: usize,
 }
@@ -112,7 +111,6 @@ impl<'t> Side<'t> {
         if self.speakers.last() != Some(&speaker) && !self.speakers.contains(&speaker) {
             self.speakers.push(speaker);
         }
-        self.words += a.words;
         if a.acts.contains(Act::Question) {
             self.questions += 1;
             let unanswered = a
@@ -124,12 +122,11 @@ impl<'t> Side<'t> {
     }
 }
 
-/// The metrics, and the rep's and the prospect's sides, in one pass over the utterances.
+/// The metrics, and the rep's and the prospect's sides.
 fn metrics<'t>(call: &Annotated<'t>) -> (Metrics, [Side<'t>; 2]) {
     let t = call.transcript;
-    let (mut sides, mut all_words) = (<[Side; 2]>::default(), 0);
+    let mut sides = <[Side; 2]>::default();
     for (u, a) in t.utterances.iter().zip(&call.utterances) {
-        all_words += a.words;
         match u.role {
             Role::Rep => sides[0].add(&u.speaker, a),
             Role::Prospect => sides[1].add(&u.speaker, a),
@@ -137,6 +134,7 @@ fn metrics<'t>(call: &Annotated<'t>) -> (Metrics, [Side<'t>; 2]) {
         }
     }
     let [rep, prospect] = &sides;
+    let (rep_words, all_words) = call.rep_and_all_words();
     let metrics = Metrics {
         utterances: t.utterances.len(),
         turns: call.turns.len(),
@@ -144,18 +142,13 @@ fn metrics<'t>(call: &Annotated<'t>) -> (Metrics, [Side<'t>; 2]) {
         rep_talk_share: if all_words == 0 {
             0.0
         } else {
-            (rep.words as f64 / all_words as f64 * 1000.0).round() / 1000.0
+            (rep_words as f64 / all_words as f64 * 1000.0).round() / 1000.0
         },
         rep_longest_monologue_words: call
             .turns
             .iter()
             .filter(|turn| turn.role == Role::Rep)
-            .map(|turn| {
-                turn.utterances
-                    .clone()
-                    .map(|i| call.utterances[i].words)
-                    .sum()
-            })
+            .map(|turn| call.turn_words(turn))
             .max()
             .unwrap_or(0),
         prospect_questions: prospect.questions,

@@ -41,7 +41,7 @@ pub use config::AnalysisConfig;
 pub use lexicon::Lexicon;
 pub use overlap::{overlap, overlap_with_turn};
 
-use crate::transcript::{Transcript, Turn};
+use crate::transcript::{Role, Transcript, Turn};
 
 /// A question an utterance asks, and what became of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +110,24 @@ impl Annotated<'_> {
     pub fn content(&self, i: usize) -> &[u32] {
         let r = &self.utterances[i].content;
         &self.content[r.start as usize..r.end as usize]
+    }
+
+    /// The words spoken in `turn`, summed over its utterances.
+    pub fn turn_words(&self, turn: &Turn) -> usize {
+        turn.utterances
+            .clone()
+            .map(|i| self.utterances[i].words)
+            .sum()
+    }
+
+    /// The rep's words and everyone's words over the whole call: the talk ratio's two terms.
+    pub fn rep_and_all_words(&self) -> (usize, usize) {
+        let (mut rep, mut all) = (0, 0);
+        for (u, a) in self.transcript.utterances.iter().zip(&self.utterances) {
+            all += a.words;
+            rep += if u.role == Role::Rep { a.words } else { 0 };
+        }
+        (rep, all)
     }
 }
 

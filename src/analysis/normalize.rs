@@ -321,22 +321,6 @@ fn stem_bytes(word: &[u8]) -> &[u8] {
     stem.unwrap_or(w)
 }
 
-/// The number of whitespace-separated words, as `text.split_whitespace().count()`, counted
-/// over bytes when the text is ASCII (where `char::is_whitespace` is space and `\t`..`\r`).
-pub fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let word = !is_ascii_space(b);
-        count += usize::from(word && !in_word);
-        in_word = word;
-    }
-    count
-}
-
 /// FNV-1a: a fast, stable hash for content stems longer than a packed key.
 fn hash(s: &[u8]) -> u32 {
     s.iter().fold(0x811c_9dc5u32, |h, b| {
@@ -480,7 +464,6 @@ mod tests {
             "caf\u{e9} cr\u{e8}me",
         ] {
             let expected = text.split_whitespace().count();
-            assert_eq!(count_words(text), expected, "{text:?}");
             assert_eq!(
                 normalize(text, &index()).whitespace_words,
                 expected,

@@ -61,11 +61,7 @@ struct Monologue {
 impl Check for Monologue {
     fn check(&self, call: &Annotated, out: &mut Emit) {
         for turn in call.turns.iter().filter(|t| t.role == Role::Rep) {
-            let words: usize = turn
-                .utterances
-                .clone()
-                .map(|i| call.utterances[i].words)
-                .sum();
+            let words = call.turn_words(turn);
             let seconds = duration(call, turn);
             let too_long = seconds.is_some_and(|s| s > self.max_seconds);
             if too_long || words > self.max_words {

@@ -74,11 +74,7 @@ struct TalkRatio {
 
 impl Check for TalkRatio {
     fn check(&self, call: &Annotated, out: &mut Emit) {
-        let (mut rep, mut all) = (0, 0);
-        for (u, a) in call.transcript.utterances.iter().zip(&call.utterances) {
-            all += a.words;
-            rep += if u.role == Role::Rep { a.words } else { 0 };
-        }
+        let (rep, all) = call.rep_and_all_words();
         if all == 0 || all < self.min_words {
             return;
         }
@@ -103,10 +99,7 @@ fn longest_rep_turn_start(call: &Annotated) -> Option<usize> {
     call.turns
         .iter()
         .filter(|t| t.role == Role::Rep)
-        .max_by_key(|t| {
-            let words: usize = t.utterances.clone().map(|i| call.utterances[i].words).sum();
-            (words, std::cmp::Reverse(t.utterances.start))
-        })
+        .max_by_key(|t| (call.turn_words(t), std::cmp::Reverse(t.utterances.start)))
         .map(|t| t.utterances.start)
 }
 
