@@ -70,9 +70,12 @@ fn call_of(path: &Value) -> String {
 /// Each call's score, roles, metrics and findings, without what the format decides: line
 /// numbers, the duration (subtitle cues end later than the last word), and where the roles came
 /// from (plain-text files may name them in a header). Plain-text clocks are whole seconds, so
-/// spans in messages ("spoke for 150 s") may differ by one.
+/// spans in messages ("spoke for 150 s") may differ by one. A plain-text file may have no times
+/// at all (one label style in four), and then a monologue is told in words, not seconds: its
+/// message is compared by its word count.
 fn scores(rows: &[Value]) -> BTreeMap<String, Value> {
     let seconds = regex::Regex::new(r"\b\d+ s\b").unwrap();
+    let words = regex::Regex::new(r"\b\d+ words\b").unwrap();
     rows.iter()
         .map(|r| {
             let mut metrics = r["metrics"].clone();
@@ -84,7 +87,14 @@ fn scores(rows: &[Value]) -> BTreeMap<String, Value> {
                 .unwrap()
                 .iter()
                 .map(|f| {
-                    let message = seconds.replace_all(f["message"].as_str().unwrap(), "N s");
+                    let mut message = seconds
+                        .replace_all(f["message"].as_str().unwrap(), "N s")
+                        .into_owned();
+                    if f["rule"] == "monologue" {
+                        if let Some(w) = words.find(&message) {
+                            message = w.as_str().to_string();
+                        }
+                    }
                     serde_json::json!([f["rule"], f["speaker"], message, f["excerpt"]])
                 })
                 .collect();
