@@ -100,7 +100,7 @@ fi
 cat "$RUN_DIR/patterns.log" >&2
 
 # --- corpora ------------------------------------------------------------------------------
-GEN_HASH=$(cat benches/gen_corpus.py benches/vocab.py | sha256sum | cut -c1-16)
+GEN_HASH=$(cat benches/gen_corpus.py benches/speech.py benches/vocab.py | sha256sum | cut -c1-16)
 corpus() {  # corpus SIZE [FORMATS] -> prints the folder, generating it unless the cached one matches
     # SIZE is bytes ("100MB") or a number of calls ("500calls").
     local size=$1 formats=${2:-$FORMATS} dir="$OUT/corpus-$1" stamp="$OUT/corpus-$1.json"
