@@ -90,10 +90,10 @@ fn scores(rows: &[Value]) -> BTreeMap<String, Value> {
                     let mut message = seconds
                         .replace_all(f["message"].as_str().unwrap(), "N s")
                         .into_owned();
-                    if f["rule"] == "monologue" {
-                        if let Some(w) = words.find(&message) {
-                            message = w.as_str().to_string();
-                        }
+                    if f["rule"] == "monologue"
+                        && let Some(w) = words.find(&message)
+                    {
+                        message = w.as_str().to_string();
                     }
                     serde_json::json!([f["rule"], f["speaker"], message, f["excerpt"]])
                 })
