@@ -16,6 +16,7 @@
 #                     a bar, and five rounds gave 1.65x and 1.88x on one host within minutes)
 #   BENCH_SEED        corpus seed (default 20261123)
 #   BENCH_FORMATS     corpus formats for gen_corpus.py (default txt; "mixed" for all)
+#   BENCH_VARIANT_ROUNDS alternating rounds of the block that gives rg fewer patterns (default 9)
 #   BENCH_FORMAT_LIST formats timed against each other on the same calls, one core each
 #                     (default "txt vtt srt csv json jsonl"; empty to skip)
 #   BENCH_FORMAT_CALLS calls in each format's corpus (default 600, about 17 MB as plain text)
@@ -92,9 +93,14 @@ PATTERNS=$RUN_DIR/patterns.txt
 # rows that make rg find every match (rg 13's own -w takes a slow path: about 28x slower on the
 # 100 MB corpus).
 WORD_PATTERNS=$RUN_DIR/patterns-word.txt
+# Fewer patterns, for the variants block: without the word-class lists (pronouns, auxiliaries,
+# stop words), and only the phrases of two words or more.
+FEWER_PATTERNS=("$RUN_DIR/patterns-no-word-lists.txt" "$RUN_DIR/patterns-multi-word.txt")
 RG_OK=1
 if ! python3 benches/patterns.py "$RULES" -o "$PATTERNS" 2> "$RUN_DIR/patterns.log" ||
-    ! python3 benches/patterns.py --word "$RULES" -o "$WORD_PATTERNS" 2> /dev/null; then
+    ! python3 benches/patterns.py --word "$RULES" -o "$WORD_PATTERNS" 2> /dev/null ||
+    ! python3 benches/patterns.py --without analysis.words "$RULES" -o "${FEWER_PATTERNS[0]}" 2> /dev/null ||
+    ! python3 benches/patterns.py --min-words 2 "$RULES" -o "${FEWER_PATTERNS[1]}" 2> /dev/null; then
     RG_OK=0
 fi
 cat "$RUN_DIR/patterns.log" >&2
@@ -203,6 +209,28 @@ fi
 echo "python3 benches/paired.py --rounds $CORES_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
 log "paired runs: ${cmds[*]}"
 python3 benches/paired.py --rounds "$CORES_ROUNDS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
+# The floor with fewer patterns: does the verdict hang on the one-letter words that match inside
+# most lines? callscore against rg -c with all the patterns, without the word-class lists, and
+# with the multi-word phrases only, in alternation: one core each on the cores corpus, and all
+# cores on the largest; rg on an empty folder times its start-up (compiling the patterns).
+if [ $RG_OK = 1 ]; then
+    VARIANT_ROUNDS=${BENCH_VARIANT_ROUNDS:-9}
+    empty=$RUN_DIR/empty
+    mkdir -p "$empty"
+    largest=$(corpus "${SIZE_LIST[-1]}")
+    for block in "one $dir -j1" "all $largest"; do
+        read -r name corpus_dir jobs <<< "$block"
+        jobs_arg=${jobs:+$jobs }
+        cmds=("$BIN $CMD ${jobs_arg}-o /dev/null $corpus_dir")
+        for pats in "$PATTERNS" "${FEWER_PATTERNS[@]}"; do
+            cmds+=("rg ${jobs_arg}--no-ignore -c -i -f $pats $corpus_dir")
+        done
+        [ "$name" = one ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $empty")
+        echo "python3 benches/paired.py --rounds $VARIANT_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
+        log "paired runs: ${cmds[*]}"
+        python3 benches/paired.py --rounds "$VARIANT_ROUNDS" --out "$RUN_DIR/variants-$name.json" "${cmds[@]}"
+    done
+fi
 # Input formats: the same calls written as plain text, WebVTT, SubRip, CSV, JSON and JSON
 # Lines (gen_corpus.py derives file n from the seed and n, whatever the format), one core each,
 # in alternation. The bars are set on plain text; this shows what each reader adds.
