@@ -167,8 +167,8 @@ def variants(run, cores_size, largest, w):
     """The floor with fewer patterns: callscore's time over rg -c's with all the patterns,
     without the word-class lists and with the multi-word phrases only, one core each on the cores
     corpus and all cores on the largest. Returns {pattern set: ratio at the largest}, or None."""
-    blocks = [(f"{cores_size}, one core each", paired_times(run, "variants-one.json")),
-              (f"{largest}, all cores", paired_times(run, "variants-all.json"))]
+    one, all_cores = paired_times(run, "variants-one.json"), paired_times(run, "variants-all.json")
+    blocks = [(f"{cores_size}, one core each", one), (f"{largest}, all cores", all_cores)]
     blocks = [(label, t) for label, t in blocks if t and len(t) >= 4]
     if not blocks:
         return None
@@ -181,14 +181,13 @@ def variants(run, cores_size, largest, w):
     at_largest = {}
     for i, (label, file) in enumerate(sets, 1):
         cells = []
-        for block, t in blocks:
+        for _, t in blocks:
             ratio = median_ratio(t[0], t[i])
             cells.append(f"{statistics.median(t[i]):.3f} | {ratio:.2f}×")
-            if block.startswith(f"{largest},"):
+            if t is all_cores:
                 at_largest[label] = ratio
         w(f"| {label} | {fmt(pattern_count(run, file), 0)} | " + " | ".join(cells) + " |")
     line = "\n" + "; ".join(f"callscore {statistics.median(t[0]):.3f} s ({label})" for label, t in blocks) + "."
-    one = blocks[0][1] if blocks[0][0].endswith("one core each") else None
     if one and len(one) >= 5:
         line += f" rg's start-up, on an empty folder with all the patterns: {statistics.median(one[4]) * 1000:.0f} ms."
     w(line)
