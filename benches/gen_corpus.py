@@ -44,7 +44,6 @@ FORMAT_WEIGHTS = {"txt": 70, "vtt": 10, "srt": 5, "csv": 5, "json": 5, "jsonl": 
 BATCH = 64
 
 
-
 class Call:
     """Builds the turns of one call: a list of (speaker, role, text)."""
 
@@ -74,22 +73,23 @@ class Call:
         # How likely each good habit is in this call: some calls are good, most are mixed.
         self.quality = 0.95 if rng.random() < 0.25 else rng.uniform(0.1, 0.8)
 
-    def say(self, templates, kind):
-        """One sentence of `kind` from `templates`, its slots filled, with speech noise."""
+    def say(self, templates, kind, side):
+        """One sentence of `kind` from `templates` for `side` ("rep" or "prospect") to say, its
+        slots filled, with speech noise."""
         template = self.rng.choice(templates)
         text = template.format_map(self.slots)
         if template[0] == "{":
             text = capitalized(text)
         if kind in VOCATIVE and self.rng.random() < 0.08 and text[-1] in ".?":
             # A name said in passing: "That makes sense, Gloria."
-            text = f"{text[:-1]}, {self.slots['prospect'] if kind in REP else self.rep}{text[-1]}"
+            text = f"{text[:-1]}, {self.slots['prospect'] if side == 'rep' else self.rep}{text[-1]}"
         return speechify(self.rng, text, NOISE.get(kind, "light"))
 
     def rep_line(self, kind):
-        return self.say(BACKCHANNELS if kind == "backchannel" else REP[kind], kind)
+        return self.say(BACKCHANNELS if kind == "backchannel" else REP[kind], kind, "rep")
 
     def prospect_line(self, kind):
-        return self.say(PROSPECT[kind], kind)
+        return self.say(PROSPECT[kind], kind, "prospect")
 
     def good(self):
         return self.rng.random() < self.quality
@@ -153,11 +153,12 @@ class Call:
     def question(self):
         topic = self.rng.choice(list(QA))
         asks, answers = QA[topic]
-        ask = self.say(asks, "ask")
+        ask = self.say(asks, "ask", "prospect")
         lead = [self.prospect_line("pain")] if self.rng.random() < 0.3 else []
         self.turn("prospect", lead + [ask])
         if self.good():
-            self.turn("rep", [self.say(answers, "answer")] + (self.rep_says("follow") if self.rng.random() < 0.3 else []))
+            self.turn("rep", [self.say(answers, "answer", "rep")] + (self.rep_says("follow") if self.rng.random() < 0.3 else []))
+            # A reply or a nod, as often as when one pool held 9 replies and 8 nods.
             self.turn("prospect", [self.prospect_line("reply") if self.rng.random() < 9 / 17 else self.rep_line("backchannel")])
             return
         how = self.rng.choice(["deflect", "defer", "ignore"])
@@ -165,7 +166,7 @@ class Call:
         self.turn("rep", reply)
         if self.rng.random() < 0.4:
             self.turn("prospect", [self.prospect_line("reask"), ask])
-            self.turn("rep", [self.say(answers, "answer")] if self.good() else self.rep_says("deflect"))
+            self.turn("rep", [self.say(answers, "answer", "rep")] if self.good() else self.rep_says("deflect"))
 
     def disclosure(self):
         self.turn("prospect", [self.prospect_line("disclose")])
