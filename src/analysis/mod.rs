@@ -131,6 +131,20 @@ impl Annotated<'_> {
     }
 }
 
+/// The buffers an utterance is read into, reused from one utterance to the next.
+#[derive(Default)]
+struct Scratch {
+    n: normalize::Normalized,
+    matches: Vec<(lexicon::Target, usize, usize)>,
+    sentences: sentences::SentenceBuffers,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`], kept from one call to the next: buffers made afresh for every
+    /// call grew to the call's longest utterance again, about twenty reallocations a call.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
 /// Annotates every utterance of a call.
 pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<'t> {
     let turns = transcript.turns();
@@ -139,14 +153,17 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut replies = Vec::with_capacity(transcript.utterances.len());
     let mut openers = Vec::with_capacity(transcript.utterances.len());
     let mut content = Vec::new();
-    let mut n = normalize::Normalized::default();
-    let mut matches = Vec::new();
-    let mut sentence_buffers = sentences::SentenceBuffers::default();
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        n,
+        matches,
+        sentences: sentence_buffers,
+    } = &mut scratch;
     for u in &transcript.utterances {
-        normalize::normalize_into(&u.text, &lexicon.words, &mut n);
-        lexicon.matches(&n, &mut matches);
+        normalize::normalize_into(&u.text, &lexicon.words, n);
+        lexicon.matches(n, matches);
         // Found once: both the question reader and the opener check start from it.
-        let lead = questions::clause_start(&n, questions::core_words(&n), lexicon);
+        let lead = questions::clause_start(n, questions::core_words(n), lexicon);
         let start = content.len() as u32;
         content.extend_from_slice(&n.content);
         utterances.push(UtteranceAnalysis {
@@ -157,16 +174,17 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         let shape = cues::read_utterance(
             analysis,
             &u.text,
-            &n,
-            &matches,
+            n,
+            matches,
             lead,
             lexicon,
-            &mut sentence_buffers,
+            sentence_buffers,
         );
         shapes.push(shape);
-        replies.push(pairing::ReplyCues::read(&n, lexicon));
-        openers.push(restarts::opens_question(&n, lead));
+        replies.push(pairing::ReplyCues::read(n, lexicon));
+        openers.push(restarts::opens_question(n, lead));
     }
+    SCRATCH.set(scratch);
     for (ti, turn) in turns.iter().enumerate() {
         for i in turn.utterances.clone() {
             utterances[i].turn = ti;
