@@ -152,7 +152,9 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
     let mut shapes = Vec::with_capacity(transcript.utterances.len());
     let mut replies = Vec::with_capacity(transcript.utterances.len());
     let mut openers = Vec::with_capacity(transcript.utterances.len());
-    let mut content = Vec::new();
+    // Room for 16 content words an utterance, more than a call's utterances have on average:
+    // grown by doubling from empty, the buffer was copied about a dozen times a call.
+    let mut content = Vec::with_capacity(16 * transcript.utterances.len());
     let mut scratch = SCRATCH.take();
     let Scratch {
         n,
