@@ -206,6 +206,11 @@ fn find_close(bytes: &[u8]) -> Option<usize> {
 /// nothing tells), it is a real speaker who spoke once, as a second prospect often does.
 /// `set_off` (sorted) holds the lines of utterances that stand apart.
 fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
+    // Tested first: it usually settles at the first utterance, and a call without punctuation
+    // (as speech-to-text writes) then needs no count of its speakers.
+    if !t.utterances.iter().any(|u| ends_sentence(&u.text)) {
+        return;
+    }
     let (speakers, said_by) = speaker_indexes(&t.utterances);
     let mut counts = vec![0usize; speakers.len()];
     for &i in &said_by {
@@ -218,8 +223,7 @@ fn fold_one_off_labels(t: &mut Transcript, set_off: &[usize]) {
         .filter(|(s, n)| **n == 1 && !t.file_roles.contains_key(s.as_str()))
         .map(|(s, _)| s.to_string())
         .collect();
-    let punctuated = t.utterances.iter().any(|u| ends_sentence(&u.text));
-    if recurring < 2 || one_off.is_empty() || !punctuated {
+    if recurring < 2 || one_off.is_empty() {
         return;
     }
     let mut kept: Vec<Utterance> = Vec::with_capacity(t.utterances.len());
