@@ -163,6 +163,12 @@ impl Lexicon {
             .filter_map(|p| words_of(p).next().map(str::to_string))
             .collect();
         lex.words.add(&yes_no_starts, class::YES_NO_START);
+        let yes_no_seconds: Vec<String> = lex
+            .yes_no
+            .keys()
+            .filter_map(|p| words_of(p).nth(1).map(str::to_string))
+            .collect();
+        lex.words.add(&yes_no_seconds, class::YES_NO_SECOND);
         Ok(lex)
     }
 
@@ -206,13 +212,16 @@ impl Lexicon {
     }
 
     /// Whether words `i..i + len` of `n` make a yes/no answer phrase: word classes answer for
-    /// one word and rule out most longer phrases without a lookup.
+    /// one word and rule out most longer phrases without a lookup. The first words of several
+    /// phrases ("i", "we", "it", "well") open many texts, but the words after them are seldom
+    /// a phrase's second ("i think", "we were").
     pub(crate) fn is_yes_no_at(&self, n: &Normalized, i: usize, len: usize) -> bool {
         match len {
             0 => false,
             1 => n.is(i, class::YES_NO),
             _ => {
                 n.is(i, class::YES_NO_START)
+                    && n.is(i + 1, class::YES_NO_SECOND)
                     && self.is_yes_no(&n.padded[n.start(i)..n.end(i + len - 1)])
             }
         }
@@ -386,6 +395,40 @@ mod tests {
                         None
                     };
                     assert_eq!(by_trie, by_text, "{text:?} at word {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn yes_no_phrases_are_found_as_the_phrase_set_finds_them() {
+        // The rule file's list, and one with "Mixed Case", a phrase inside a longer one and
+        // words of one phrase that start or continue others.
+        use crate::rules::ruleset::{DEFAULT_TOML, RuleFile};
+        let mut config = toml::from_str::<RuleFile>(DEFAULT_TOML).unwrap().analysis;
+        let mut configs = vec![config.clone()];
+        config.pairing.yes_no_answers = ["Uh Huh", "uh huh uh", "no way", "way no", "I do not"]
+            .map(String::from)
+            .to_vec();
+        configs.push(config);
+        let texts = [
+            "Uh huh, yes sir. I think so, I don't think so, we do, we did not, it is, it was.",
+            "uh huh uh no way no I do not, not really, of course, kind of, sort of, a little.",
+            "I mean, we were there. Well yeah, oh no, well no. Huh uh, mm hm, not yet never.",
+        ];
+        for config in &configs {
+            let lex = Lexicon::compile(config).unwrap();
+            for text in texts {
+                let n = normalize(text, &lex.words);
+                for i in 0..n.len() {
+                    for len in 1..=n.len() - i {
+                        let phrase = &n.padded[n.start(i)..n.end(i + len - 1)];
+                        assert_eq!(
+                            lex.is_yes_no_at(&n, i, len),
+                            lex.is_yes_no(phrase),
+                            "{text:?} at word {i}, {len} words"
+                        );
+                    }
                 }
             }
         }

@@ -30,6 +30,8 @@ pub mod class {
     pub const WH_SUBJECT: u32 = 1 << 20;
     /// The first word of a yes/no answer phrase of several words ("uh huh").
     pub const YES_NO_START: u32 = 1 << 22;
+    /// The second word of a yes/no answer phrase of several words ("huh" in "uh huh").
+    pub const YES_NO_SECOND: u32 = 1 << 21;
     /// `[analysis.question] quote_verbs`: "goes" in "and he goes, why?".
     pub const QUOTE_VERB: u32 = 1 << 23;
     /// `[analysis.question] confirmation_tags`: "right" in "you moved, right.".
