@@ -15,19 +15,17 @@ use super::{Annotated, Lexicon};
 /// Drops the question of a wh-clause written without a question mark whose reply turn holds
 /// nothing but acknowledgements.
 pub(crate) fn drop_backchanneled_wh(call: &mut Annotated, lex: &Lexicon) {
-    let told: Vec<usize> = (0..call.utterances.len())
-        .filter(|&i| {
+    let told = asking(
+        call,
+        |form| form == QuestionForm::Wh,
+        |i| {
             let text = &call.transcript.utterances[i].text;
-            call.utterances[i]
-                .question
-                .as_ref()
-                .is_some_and(|q| q.form == QuestionForm::Wh)
-                // The reply's acts before the text: they rule out more for less.
-                && only_backchannels_after(call, call.utterances[i].turn)
+            // The reply's acts before the text: they rule out more for less.
+            only_backchannels_after(call, call.utterances[i].turn)
                 && !text.contains('?')
-        })
-        .filter(|&i| is_written_at(call, i, lex))
-        .collect();
+                && is_written_at(call, i, lex)
+        },
+    );
     drop_questions(call, &told);
 }
 
@@ -46,16 +44,30 @@ fn only_backchannels_after(call: &Annotated, turn: usize) -> bool {
 /// for the answer, so the clause was thought aloud or told ("and what did we do. We rebuilt the
 /// pipeline. Took a year. Never again."). Only in text punctuated by a person, as above.
 pub(crate) fn drop_unwaited(call: &mut Annotated, lex: &Lexicon) {
-    let unwaited: Vec<usize> = (0..call.utterances.len())
+    let unwaited = asking(call, in_word_order, |i| {
         // The acts before the text: they rule out more for less.
-        .filter(|&i| {
-            asks_in_word_order(call, i)
-                && goes_on_telling(call, i, lex.unwaited_statements)
-                && closed_without_question_mark(&call.transcript.utterances[i].text)
-        })
-        .filter(|&i| is_written_at(call, i, lex))
-        .collect();
+        goes_on_telling(call, i, lex.unwaited_statements)
+            && closed_without_question_mark(&call.transcript.utterances[i].text)
+            && is_written_at(call, i, lex)
+    });
     drop_questions(call, &unwaited);
+}
+
+/// The utterances that ask a question of a form that `form` picks and that `keep` keeps. A
+/// plain loop over the analyses: most utterances ask nothing, and an iterator of indexes cost
+/// bounds checks and a store of its state for each of them.
+fn asking(
+    call: &Annotated,
+    form: impl Fn(QuestionForm) -> bool,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, a) in call.utterances.iter().enumerate() {
+        if a.question.as_ref().is_some_and(|q| form(q.form)) && keep(i) {
+            found.push(i);
+        }
+    }
+    found
 }
 
 /// Utterance `i` was punctuated by a person. Normalised again: only the few candidates get here.
@@ -71,16 +83,14 @@ fn drop_questions(call: &mut Annotated, told: &[usize]) {
     }
 }
 
-/// A question in question word order (wh, yes-no, choice): with
+/// A question form in question word order (wh, yes-no, choice): with
 /// `closed_without_question_mark`, one that the writer closed with another mark than a question
 /// mark ("so do we renew," / "and what did we do.").
-fn asks_in_word_order(call: &Annotated, i: usize) -> bool {
-    call.utterances[i].question.as_ref().is_some_and(|q| {
-        matches!(
-            q.form,
-            QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
-        )
-    })
+fn in_word_order(form: QuestionForm) -> bool {
+    matches!(
+        form,
+        QuestionForm::Wh | QuestionForm::YesNo | QuestionForm::Choice
+    )
 }
 
 /// The text ends with a punctuation mark other than a question mark and has none anywhere. Left
