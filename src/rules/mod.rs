@@ -19,6 +19,7 @@ mod purposeless_opener;
 mod talk_ratio;
 mod train_selling;
 mod unanswered_question;
+mod whole;
 
 pub use config::{RuleFileError, Settings};
 pub use finding::{Finding, Severity};

@@ -1,6 +1,7 @@
 //! monologue: a rep turn that runs too long.
 
 use super::config::{require, rule_table};
+use super::whole::Whole;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::Annotated;
 use crate::transcript::{Role, Turn};
@@ -67,8 +68,9 @@ impl Check for Monologue {
             if too_long || words > self.max_words {
                 let message = match seconds {
                     Some(s) => format!(
-                        "the rep spoke for {s:.0} s without a break ({words} words; limit {:.0} s)",
-                        self.max_seconds
+                        "the rep spoke for {} s without a break ({words} words; limit {} s)",
+                        Whole(s),
+                        Whole(self.max_seconds)
                     ),
                     None => format!(
                         "the rep spoke {words} words without a break (limit {})",

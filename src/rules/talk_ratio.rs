@@ -1,6 +1,7 @@
 //! talk-ratio: the rep does most of the talking.
 
 use super::config::{require, rule_table};
+use super::whole::Whole;
 use super::{Check, Emit, OptionDoc, Rule, RuleDoc};
 use crate::analysis::Annotated;
 use crate::transcript::Role;
@@ -86,9 +87,9 @@ impl Check for TalkRatio {
             return;
         };
         let message = format!(
-            "the rep spoke {:.0}% of the words ({rep} of {all}; limit {:.0}%)",
-            share * 100.0,
-            self.max_share * 100.0
+            "the rep spoke {}% of the words ({rep} of {all}; limit {}%)",
+            Whole(share * 100.0),
+            Whole(self.max_share * 100.0)
         );
         out.at(call, at, message, None);
     }
