@@ -93,6 +93,9 @@ pub fn split_label(line: &str) -> Option<(&str, &str)> {
 }
 
 /// `split_label` for a caller that found the label's end, `pos`: the first `:` or `>`.
+// Inlined: the text reader calls it for nearly every line, and out of line its call, the
+// registers it saved and the pair it returned through memory cost a quarter of its work.
+#[inline(always)]
 pub fn split_label_at(line: &str, pos: usize) -> Option<(&str, &str)> {
     let rest = &line[pos + 1..];
     let sep = line.as_bytes()[pos];
