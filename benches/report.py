@@ -95,22 +95,36 @@ def paired_command(run, name, prefix):
 def cold(run, size, w):
     """The cold-cache table: callscore and rg reading from the disk. Returns the median of the
     per-round ratios of callscore's time to rg's, or None when not measured."""
-    t = paired_times(run, f"cold-{size}.json")
+    data = load(run, f"cold-{size}.json")
     stamp = load(run, f"corpus-{size}.json")
-    if not t or not stamp:
+    if not data or not stamp:
         return None
+    t = [r["times"] for r in data["results"]]
+    cpu = [r.get("cpu_median") for r in data["results"]]
     mb = stamp["bytes"] / MB
     w(f"\n## From the disk ({size} corpus, page cache dropped before every run)\n")
-    w("| command | median s | MB/s |")
-    w("|---|---:|---:|")
-    w(f"| callscore | {statistics.median(t[0]):.3f} | {mb / statistics.median(t[0]):.1f} |")
+    w("| command | median s | MB/s | CPU s |")
+    w("|---|---:|---:|---:|")
+    names = ["callscore", "rg"]
+    for name, times, c in zip(names, t, cpu):
+        w(f"| {name} | {statistics.median(times):.3f} | {mb / statistics.median(times):.1f} | "
+          f"{fmt(c, 3)} |")
     ratio = None
     if len(t) > 1:
         ratio = median_ratio(t[0], t[1])
-        w(f"| rg | {statistics.median(t[1]):.3f} | {mb / statistics.median(t[1]):.1f} |")
-        w(f"| callscore / rg (median of rounds) | {ratio:.2f}× | |")
+        w(f"| callscore / rg (median of rounds) | {ratio:.2f}× | | |")
     w(f"\n{len(t[0])} rounds in alternation (`benches/paired.py --prepare`); what a run over calls "
-      "that are not in the page cache yet costs, reading included.\n")
+      "that are not in the page cache yet costs, reading included.")
+    cores = os.cpu_count() or 1
+    if cpu[0]:
+        # A run that keeps every core busy takes its CPU time divided by the cores; the wall time
+        # beyond that is time the cores waited, for the disk or for each other.
+        busy = cpu[0] / cores
+        wall = statistics.median(t[0])
+        w(f"callscore's CPU time over the {cores} cores is {busy:.3f} s, {busy / wall:.0%} of its "
+          f"wall time: the rest is time its cores waited. Its CPU time includes the kernel's "
+          f"work of reading the files, which a warm run does not pay.")
+    w("")
     return ratio
 
 
