@@ -62,8 +62,9 @@ CMD=${CALLSCORE_CMD:-score --format csv}
 read -r -a SIZE_LIST <<< "$SIZES"
 CORES_SIZE=${BENCH_CORES_SIZE:-${SIZE_LIST[1]:-${SIZE_LIST[0]}}}
 RUN_DIR=$OUT/run
+# Emptied whole: it holds folders too (the variants block's empty folder).
+rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"
-rm -f "$RUN_DIR"/*
 COMMANDS=$RUN_DIR/commands.txt
 cut -d' ' -f1-3 /proc/loadavg > "$RUN_DIR/load-start.txt" 2>/dev/null || true
 log() { echo "bench: $*" >&2; }
