@@ -17,8 +17,8 @@ use transcript::{RoleOverrides, Transcript};
 
 /// Assigns roles, annotates, runs the rules and scores one call.
 pub fn score_call(mut t: Transcript, ruleset: &RuleSet, overrides: &RoleOverrides) -> CallReport {
-    transcript::roles::assign(&mut t, overrides, &ruleset.roles);
-    let annotated = analysis::annotate(&t, &ruleset.lexicon);
+    let speaker_of = transcript::roles::assign(&mut t, overrides, &ruleset.roles);
+    let annotated = analysis::annotate_with_speakers(&t, speaker_of, &ruleset.lexicon);
     let findings = rules::check(&annotated, ruleset);
     score::score(&annotated, findings, ruleset)
 }

@@ -41,6 +41,7 @@ pub use config::AnalysisConfig;
 pub use lexicon::Lexicon;
 pub use overlap::{overlap, overlap_with_turn};
 
+use crate::transcript::model::speaker_indexes;
 use crate::transcript::{Role, Transcript, Turn};
 
 /// A question an utterance asks, and what became of it.
@@ -103,9 +104,17 @@ pub struct Annotated<'t> {
     /// Every utterance's content set, one after another in utterance order (so a turn's sets
     /// are one span): one buffer per call rather than one allocation per utterance.
     content: Vec<u32>,
+    /// Each utterance's speaker as an index among the call's speakers: found once, so that
+    /// turns and pairing compare numbers rather than names.
+    speaker_of: Vec<usize>,
 }
 
 impl Annotated<'_> {
+    /// Whether utterances `i` and `j` have one speaker.
+    pub fn same_speaker(&self, i: usize, j: usize) -> bool {
+        self.speaker_of[i] == self.speaker_of[j]
+    }
+
     /// Sorted, de-duplicated hashes of the content-word stems of utterance `i`, for [`overlap`].
     pub fn content(&self, i: usize) -> &[u32] {
         let r = &self.utterances[i].content;
@@ -147,7 +156,19 @@ thread_local! {
 
 /// Annotates every utterance of a call.
 pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<'t> {
-    let turns = transcript.turns();
+    let (_, speaker_of) = speaker_indexes(&transcript.utterances);
+    annotate_with_speakers(transcript, speaker_of, lexicon)
+}
+
+/// [`annotate`] given each utterance's speaker index, as [`speaker_indexes`] finds it (and
+/// `roles::assign` returns it): found once a call rather than once more here.
+pub fn annotate_with_speakers<'t>(
+    transcript: &'t Transcript,
+    speaker_of: Vec<usize>,
+    lexicon: &Lexicon,
+) -> Annotated<'t> {
+    debug_assert_eq!(speaker_of.len(), transcript.utterances.len());
+    let turns = transcript.turns_by(&speaker_of);
     let mut utterances = Vec::with_capacity(transcript.utterances.len());
     let mut shapes = Vec::with_capacity(transcript.utterances.len());
     let mut replies = Vec::with_capacity(transcript.utterances.len());
@@ -197,6 +218,7 @@ pub fn annotate<'t>(transcript: &'t Transcript, lexicon: &Lexicon) -> Annotated<
         turns,
         utterances,
         content,
+        speaker_of,
     };
     restarts::mark_abandoned_openers(&mut call, &openers);
     context::resolve(&mut call, &shapes, lexicon);

@@ -59,7 +59,7 @@ fn follow(
     i: usize,
     form: QuestionForm,
 ) -> Question {
-    let speakers = &call.transcript.utterances;
+    let said = &call.transcript.utterances;
     let mut q = Question {
         form,
         status: QuestionStatus::Open,
@@ -68,10 +68,10 @@ fn follow(
         reasked: Vec::new(),
     };
     let mut heard = 0;
-    let mut next = speakers.len();
-    for j in i + 1..speakers.len() {
+    let mut next = said.len();
+    for j in i + 1..said.len() {
         let a = &call.utterances[j];
-        if speakers[j].speaker == speakers[i].speaker {
+        if call.same_speaker(i, j) {
             if heard > 0 && is_reask(call, lex, i, j) {
                 q.status = QuestionStatus::Ignored;
                 q.response = q.response.or(Some(j - 1));
@@ -102,13 +102,13 @@ fn follow(
         // A backchannel or a clarifying question: the answer may still come.
         q.response.get_or_insert(j);
     }
-    if q.status == QuestionStatus::Open && heard > 0 && next == speakers.len() {
+    if q.status == QuestionStatus::Open && heard > 0 && next == said.len() {
         q.status = QuestionStatus::Ignored;
     }
     if q.status == QuestionStatus::Open && heard > lex.answer_window {
         q.status = QuestionStatus::Ignored;
     }
-    q.reasked = reasks(call, lex, i, next.min(speakers.len()));
+    q.reasked = reasks(call, lex, i, next.min(said.len()));
     // Asking again after a reply that neither said yes/no nor took up the question's words
     // means the reply did not answer. The answer's evidence is read again only here.
     if q.status == QuestionStatus::Answered
@@ -180,7 +180,7 @@ fn is_reask(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
 #[inline(never)]
 fn asks_again(call: &Annotated, lex: &Lexicon, i: usize, j: usize) -> bool {
     let (a, b) = (call.content(i), call.content(j));
-    if call.transcript.utterances[i].speaker != call.transcript.utterances[j].speaker {
+    if !call.same_speaker(i, j) {
         return false;
     }
     // Shared over the larger set: a follow-up that narrows the topic is not the same question.

@@ -54,10 +54,9 @@ pub(crate) fn opens_question(n: &Normalized, lead: usize) -> bool {
 /// question ("what CRM are you on?") is where that question began: both ask it, and the
 /// other side's reply answers both.
 pub(crate) fn mark_abandoned_openers(call: &mut Annotated, opens: &[bool]) {
-    let said = &call.transcript.utterances;
-    for i in 0..said.len().saturating_sub(1) {
-        if !opens[i]
-            || said[i + 1].speaker != said[i].speaker
+    let last = call.utterances.len().saturating_sub(1);
+    for i in (0..last).filter(|&i| opens[i]) {
+        if !call.same_speaker(i, i + 1)
             || call.utterances[i].acts.contains(Act::Question)
             || call.utterances[i].acts.contains(Act::Acknowledgement)
         {

@@ -27,8 +27,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Outcome> {
                     if let Err(e) = transcript::read::require_two_speakers(&t) {
                         eprintln!("warning: {e} (score and check refuse this call)");
                     }
-                    transcript::roles::assign(&mut t, &overrides, &ruleset.roles);
-                    let call = analysis::annotate(&t, &ruleset.lexicon);
+                    let speaker_of = transcript::roles::assign(&mut t, &overrides, &ruleset.roles);
+                    let call = analysis::annotate_with_speakers(&t, speaker_of, &ruleset.lexicon);
                     if jsonl {
                         report::annotate_jsonl::write(&mut out, &call)?;
                     } else {

@@ -94,11 +94,9 @@ impl Check for UnansweredQuestion {
 /// again at once by the same speaker, with one reply settling both, is reported once, at its
 /// fuller wording.
 fn restarted_at_once(call: &Annotated, i: usize, q: &Question) -> bool {
-    let said = &call.transcript.utterances;
     call.utterances[i].words < IMPLIED_MIN_WORDS
-        && said
-            .get(i + 1)
-            .is_some_and(|next| next.speaker == said[i].speaker)
+        && i + 1 < call.utterances.len()
+        && call.same_speaker(i, i + 1)
         && call.utterances[i + 1]
             .question
             .as_ref()

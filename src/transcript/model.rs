@@ -246,12 +246,19 @@ impl Transcript {
 
     /// Groups consecutive utterances of one speaker into turns.
     pub fn turns(&self) -> Vec<Turn> {
+        self.turns_by(&speaker_indexes(&self.utterances).1)
+    }
+
+    /// [`turns`](Self::turns) given each utterance's speaker index (from [`speaker_indexes`]).
+    pub fn turns_by(&self, speaker_of: &[usize]) -> Vec<Turn> {
         let us = &self.utterances;
         // Room for the most turns there can be: no reallocation as the turns are pushed.
         let mut turns: Vec<Turn> = Vec::with_capacity(us.len());
         for (i, u) in us.iter().enumerate() {
             match turns.last_mut() {
-                Some(t) if us[t.utterances.start].speaker == u.speaker => t.utterances.end = i + 1,
+                Some(t) if speaker_of[t.utterances.start] == speaker_of[i] => {
+                    t.utterances.end = i + 1
+                }
                 _ => turns.push(Turn {
                     role: u.role,
                     utterances: i..i + 1,
@@ -399,9 +406,20 @@ mod tests {
             t.utterances = names.iter().map(|n| utt(n, 1)).collect();
             let (speakers, said_by) = speaker_indexes(&t.utterances);
             assert_eq!(speakers, distinct_names(t.utterances.iter()));
-            for (u, i) in t.utterances.iter().zip(said_by) {
+            for (u, &i) in t.utterances.iter().zip(&said_by) {
                 assert_eq!(*speakers[i], u.speaker, "{names:?}");
             }
+            // Turns split on the index exactly where the name changes.
+            let turns = t.turns_by(&said_by);
+            let starts: Vec<usize> = turns.iter().map(|turn| turn.utterances.start).collect();
+            let name_changes: Vec<usize> = (0..names.len())
+                .filter(|&i| i == 0 || names[i] != names[i - 1])
+                .collect();
+            assert_eq!(starts, name_changes, "{names:?}");
+            assert_eq!(
+                turns.last().map(|turn| turn.utterances.end),
+                names.last().map(|_| names.len())
+            );
         }
     }
 

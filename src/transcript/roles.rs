@@ -16,8 +16,10 @@ pub struct RoleOverrides {
 
 type Decision = Option<(Role, RoleSource)>;
 
-/// Sets every utterance's role and the transcript's `role_source`.
-pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
+/// Sets every utterance's role and the transcript's `role_source`. Returns each utterance's
+/// speaker as an index among the call's speakers (as `speaker_indexes` gives it), found here
+/// anyway: annotation groups turns and pairs questions by it without comparing names again.
+pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) -> Vec<usize> {
     let cues = cues.compiled();
     let (speakers, said_by) = speaker_indexes(&t.utterances);
     // Owned: the utterances are updated below.
@@ -36,6 +38,7 @@ pub fn assign(t: &mut Transcript, overrides: &RoleOverrides, cues: &RoleCues) {
         .map(|d| d.1)
         .max_by_key(|s| trust_rank(*s))
         .unwrap_or_default();
+    said_by
 }
 
 /// Lower is more trusted.
