@@ -8,9 +8,31 @@ use super::questions;
 use super::sentences::{self, SentenceBuffers};
 use super::{Question, UtteranceAnalysis};
 
-/// Reads the acts an utterance performs by itself into `a` (fresh); the neighbours are read
-/// later. `lead` is the utterance's `questions::clause_start`; `buffers` are reused from
-/// utterance to utterance. Filled in place: the analysis is too large to return cheaply.
+/// Appends the distinct phrase-list cues among `matches`, sorted, to the call's `ids` as `a`'s
+/// span, with the acts they carry. Read before [`read_utterance`], which relies on those acts.
+pub(crate) fn read_cues(
+    a: &mut UtteranceAnalysis,
+    matches: &[(Target, usize, usize)],
+    lex: &Lexicon,
+    ids: &mut Vec<u16>,
+) {
+    let start = ids.len();
+    for &(target, _, _) in matches {
+        if let Target::Cue(id) = target
+            && !ids[start..].contains(&id)
+        {
+            ids.push(id);
+            a.acts.insert(lex.cue_acts[id as usize]);
+        }
+    }
+    ids[start..].sort_unstable();
+    a.cues = start as u32..ids.len() as u32;
+}
+
+/// Reads the acts an utterance performs by itself into `a` (fresh but for [`read_cues`]); the
+/// neighbours are read later. `lead` is the utterance's `questions::clause_start`; `buffers` are
+/// reused from utterance to utterance. Filled in place: the analysis is too large to return
+/// cheaply.
 pub(crate) fn read_utterance(
     a: &mut UtteranceAnalysis,
     text: &str,
@@ -21,15 +43,6 @@ pub(crate) fn read_utterance(
     buffers: &mut SentenceBuffers,
 ) -> Option<AckShape> {
     a.words = n.whitespace_words;
-    for &(target, _, _) in matches {
-        if let Target::Cue(id) = target
-            && !a.cues.contains(&id)
-        {
-            a.cues.push(id);
-            a.acts.insert(lex.cue_acts[id as usize]);
-        }
-    }
-    a.cues.sort_unstable();
     let mut shape = acks::shape(n, lex);
     // "Right?" / "Okay?" on its own asks for confirmation; "Really?" stays a backchannel.
     if n.question_mark

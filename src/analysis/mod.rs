@@ -71,27 +71,12 @@ pub struct UtteranceAnalysis {
     pub turn: usize,
     /// Number of words spoken.
     pub words: usize,
-    /// Phrase-list cues that matched (e.g. "deflection.demo"), as ids for `Lexicon::cue_label`,
-    /// so that messages can say what happened without re-parsing the text.
-    pub cues: Vec<u16>,
+    /// Where the utterance's phrase-list cues are in `Annotated::cues` (see [`Annotated::cues`]).
+    pub cues: std::ops::Range<u32>,
     /// Where the utterance's content set is in `Annotated::content` (see [`Annotated::content`]).
     pub content: std::ops::Range<u32>,
     /// A leave-taking ("bye", "take care"): neither an acknowledgement nor a reflection.
     pub closing: bool,
-}
-
-impl UtteranceAnalysis {
-    /// Whether a cue of the list with this label ("deflection.demo") matched.
-    pub fn has_cue(&self, lexicon: &Lexicon, label: &str) -> bool {
-        lexicon
-            .cue_id(label)
-            .is_some_and(|id| self.cues.contains(&id))
-    }
-
-    /// The labels of the cues that matched, in cue-id order.
-    pub fn cue_labels<'l>(&self, lexicon: &'l Lexicon) -> impl Iterator<Item = &'l str> {
-        self.cues.iter().map(|&id| lexicon.cue_label(id))
-    }
 }
 
 /// A transcript together with what each of its utterances does.
@@ -104,6 +89,9 @@ pub struct Annotated<'t> {
     /// Every utterance's content set, one after another in utterance order (so a turn's sets
     /// are one span): one buffer per call rather than one allocation per utterance.
     content: Vec<u32>,
+    /// Every utterance's cue ids, one after another in utterance order: one buffer per call, as
+    /// `content`, where a `Vec` per utterance was an allocation and a free for most of them.
+    cues: Vec<u16>,
     /// Each utterance's speaker as an index among the call's speakers: found once, so that
     /// turns and pairing compare numbers rather than names.
     speaker_of: Vec<usize>,
@@ -119,6 +107,33 @@ impl Annotated<'_> {
     pub fn content(&self, i: usize) -> &[u32] {
         let r = &self.utterances[i].content;
         &self.content[r.start as usize..r.end as usize]
+    }
+
+    /// Phrase-list cues that matched utterance `i` (e.g. "deflection.demo"), sorted, as ids for
+    /// `Lexicon::cue_label`, so that messages can say what happened without re-parsing the text.
+    pub fn cues(&self, i: usize) -> &[u16] {
+        let r = &self.utterances[i].cues;
+        &self.cues[r.start as usize..r.end as usize]
+    }
+
+    /// Whether a cue of the list with this label ("deflection.demo") matched utterance `i`.
+    pub fn has_cue(&self, i: usize, lexicon: &Lexicon, label: &str) -> bool {
+        lexicon
+            .cue_id(label)
+            .is_some_and(|id| self.cues(i).contains(&id))
+    }
+
+    /// The labels of the cues that matched utterance `i`, in cue-id order.
+    pub fn cue_labels<'l>(&self, i: usize, lexicon: &'l Lexicon) -> impl Iterator<Item = &'l str> {
+        self.cues(i).iter().map(|&id| lexicon.cue_label(id))
+    }
+
+    /// Replaces utterance `i`'s cues (tests that set acts by hand).
+    #[cfg(test)]
+    pub(crate) fn set_cues(&mut self, i: usize, ids: &[u16]) {
+        let start = self.cues.len() as u32;
+        self.cues.extend_from_slice(ids);
+        self.utterances[i].cues = start..self.cues.len() as u32;
     }
 
     /// The words spoken in `turn`, summed over its utterances.
@@ -176,6 +191,8 @@ pub fn annotate_with_speakers<'t>(
     // Room for 16 content words an utterance, more than a call's utterances have on average:
     // grown by doubling from empty, the buffer was copied about a dozen times a call.
     let mut content = Vec::with_capacity(16 * transcript.utterances.len());
+    // Room for one cue an utterance: most have none, a few several.
+    let mut cue_ids = Vec::with_capacity(transcript.utterances.len());
     let mut scratch = SCRATCH.take();
     let Scratch {
         n,
@@ -194,6 +211,7 @@ pub fn annotate_with_speakers<'t>(
             ..UtteranceAnalysis::default()
         });
         let analysis = utterances.last_mut().expect("pushed above");
+        cues::read_cues(analysis, matches, lexicon, &mut cue_ids);
         let shape = cues::read_utterance(
             analysis,
             &u.text,
@@ -218,6 +236,7 @@ pub fn annotate_with_speakers<'t>(
         turns,
         utterances,
         content,
+        cues: cue_ids,
         speaker_of,
     };
     restarts::mark_abandoned_openers(&mut call, &openers);

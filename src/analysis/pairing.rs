@@ -85,7 +85,8 @@ fn follow(
             next = j;
             break;
         }
-        let offers_meeting = a.acts.contains(Act::NextStep) && a.has_cue(lex, "next-step.meeting");
+        let offers_meeting =
+            a.acts.contains(Act::NextStep) && call.has_cue(j, lex, "next-step.meeting");
         let direct = answers_directly(replies[j], form);
         let evidence = || evidence(call, replies, lex, i, j, form);
         if let Some(status) = settle(a, evidence, direct, offers_meeting) {

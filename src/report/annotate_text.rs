@@ -42,7 +42,7 @@ pub fn write(
         t.format,
         t.role_source
     )?;
-    for (u, a) in t.utterances.iter().zip(&call.utterances) {
+    for (i, (u, a)) in t.utterances.iter().zip(&call.utterances).enumerate() {
         write!(
             out,
             "{}{:>5}{}  {} ({}): {}",
@@ -53,7 +53,7 @@ pub fn write(
             u.role,
             u.text
         )?;
-        let acts = act_labels(a, lexicon);
+        let acts = act_labels(a, call.cues(i), lexicon);
         if !acts.is_empty() {
             write!(
                 out,
@@ -89,7 +89,7 @@ pub fn write(
 }
 
 /// "question", "acknowledgement (sympathy)", "deflection (demo, praise)".
-fn act_labels(a: &UtteranceAnalysis, lexicon: &Lexicon) -> Vec<String> {
+fn act_labels(a: &UtteranceAnalysis, cues: &[u16], lexicon: &Lexicon) -> Vec<String> {
     let opening = a
         .lead_ack
         .map(|k| format!("opens with acknowledgement ({})", k.as_str()));
@@ -98,8 +98,9 @@ fn act_labels(a: &UtteranceAnalysis, lexicon: &Lexicon) -> Vec<String> {
         .chain(a.acts.iter().map(|act| {
             let detail: Vec<String> = match act {
                 Act::Acknowledgement => a.ack.map(|k| k.as_str().to_string()).into_iter().collect(),
-                _ => a
-                    .cue_labels(lexicon)
+                _ => cues
+                    .iter()
+                    .map(|&id| lexicon.cue_label(id))
                     .filter_map(|l| l.split_once('.'))
                     .filter(|(group, _)| *group == act.as_str())
                     .map(|(_, name)| name.to_string())

@@ -154,11 +154,7 @@ impl<'r> Emit<'r> {
     /// Labels of the phrase lists that matched utterance `i` ("deflection.demo").
     pub fn cue_labels(&self, call: &Annotated, i: usize) -> Vec<&'r str> {
         let lexicon = self.lexicon;
-        call.utterances[i]
-            .cues
-            .iter()
-            .map(|&id| lexicon.cue_label(id))
-            .collect()
+        call.cue_labels(i, lexicon).collect()
     }
 
     /// Reports utterance `at` (an index into the transcript's utterances); `related` is the

@@ -40,7 +40,7 @@ pub fn marked<'t>(t: &'t Transcript, marks: &[(usize, &[Act])]) -> Annotated<'t>
         a.acts = ActSet::default();
         a.ack = None;
         a.question = None;
-        a.cues.clear();
+        a.cues = 0..0;
     }
     for (line, acts) in marks {
         for act in *acts {

@@ -110,8 +110,8 @@ impl TrainSelling {
         // None as asking does. The text search costs most, and most turns never pivot.
         let (decider, asks) = reply.utterances.clone().find_map(|i| {
             let a = &call.utterances[i];
-            let announced = a
-                .cue_labels(out.lexicon())
+            let announced = call
+                .cue_labels(i, out.lexicon())
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = (a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection))
                 && !announced;
@@ -242,8 +242,8 @@ mod tests {
     ) -> Option<usize> {
         for i in reply.utterances.clone() {
             let a = &call.utterances[i];
-            let announced = a
-                .cue_labels(lexicon)
+            let announced = call
+                .cue_labels(i, lexicon)
                 .any(|l| l.starts_with("pivot.") || l.starts_with("deflection.pitch"));
             let asks = a.acts.contains(Act::Question) || a.ack == Some(AckKind::Reflection);
             if (asks && !announced) || rule.engaging.is_match(&call.transcript.utterances[i].text) {
@@ -294,11 +294,8 @@ mod tests {
                     for act in acts[code % 5] {
                         a.acts.insert(*act);
                     }
-                    a.cues = if code >= 5 {
-                        vec![pivot_cue]
-                    } else {
-                        Vec::new()
-                    };
+                    let cues: &[u16] = if code >= 5 { &[pivot_cue] } else { &[] };
+                    call.set_cues(k + 1, cues);
                 }
                 let reply = &call.turns[1];
                 assert_eq!(

@@ -119,8 +119,8 @@ fn implied_question(call: &Annotated, out: &Emit, i: usize) -> Option<Question> 
     if reply.role != Role::Rep {
         return None;
     }
-    let status = if call.utterances[next]
-        .cue_labels(out.lexicon())
+    let status = if call
+        .cue_labels(next, out.lexicon())
         .any(|l| l.starts_with("deflection.praise"))
     {
         QuestionStatus::Deflected
