@@ -54,9 +54,11 @@ pub(crate) fn opens_question(n: &Normalized, lead: usize) -> bool {
 /// question ("what CRM are you on?") is where that question began: both ask it, and the
 /// other side's reply answers both.
 pub(crate) fn mark_abandoned_openers(call: &mut Annotated, opens: &[bool]) {
+    // The last utterance has no next one to have begun.
     let last = call.utterances.len().saturating_sub(1);
-    for i in (0..last).filter(|&i| opens[i]) {
-        if !call.same_speaker(i, i + 1)
+    for (i, &opens_question) in opens.iter().enumerate().take(last) {
+        if !opens_question
+            || !call.same_speaker(i, i + 1)
             || call.utterances[i].acts.contains(Act::Question)
             || call.utterances[i].acts.contains(Act::Acknowledgement)
         {
