@@ -1,7 +1,7 @@
 //! `annotate --format text`: the call as a readable transcript with acts marked, in colour on a
 //! terminal: acts in cyan, answered questions in green, unanswered ones in red or yellow.
 
-use crate::analysis::{Act, Annotated, Lexicon, QuestionStatus, UtteranceAnalysis};
+use crate::analysis::{Act, Annotated, Lexicon, QuestionStatus};
 use std::io::{self, Write};
 
 const RESET: &str = "\x1b[0m";
@@ -53,7 +53,7 @@ pub fn write(
             u.role,
             u.text
         )?;
-        let acts = act_labels(a, call.cues(i), lexicon);
+        let acts = act_labels(call, i, lexicon);
         if !acts.is_empty() {
             write!(
                 out,
@@ -89,7 +89,8 @@ pub fn write(
 }
 
 /// "question", "acknowledgement (sympathy)", "deflection (demo, praise)".
-fn act_labels(a: &UtteranceAnalysis, cues: &[u16], lexicon: &Lexicon) -> Vec<String> {
+fn act_labels(call: &Annotated, i: usize, lexicon: &Lexicon) -> Vec<String> {
+    let a = &call.utterances[i];
     let opening = a
         .lead_ack
         .map(|k| format!("opens with acknowledgement ({})", k.as_str()));
@@ -98,9 +99,8 @@ fn act_labels(a: &UtteranceAnalysis, cues: &[u16], lexicon: &Lexicon) -> Vec<Str
         .chain(a.acts.iter().map(|act| {
             let detail: Vec<String> = match act {
                 Act::Acknowledgement => a.ack.map(|k| k.as_str().to_string()).into_iter().collect(),
-                _ => cues
-                    .iter()
-                    .map(|&id| lexicon.cue_label(id))
+                _ => call
+                    .cue_labels(i, lexicon)
                     .filter_map(|l| l.split_once('.'))
                     .filter(|(group, _)| *group == act.as_str())
                     .map(|(_, name)| name.to_string())
