@@ -20,6 +20,8 @@
 #   BENCH_FORMAT_LIST formats timed against each other on the same calls, one core each
 #                     (default "txt vtt srt csv json jsonl"; empty to skip)
 #   BENCH_FORMAT_CALLS calls in each format's corpus (default 600, about 17 MB as plain text)
+#   BENCH_WORD_FLOOR  1 (default) also times benches/word_floor.rs, which only splits words and
+#                     looks them up, beside rg and callscore (builds it with cargo)
 #   BENCH_RULES       rule file whose phrase lists make the rg patterns (default rules/default.toml)
 #   BENCH_OUT         output and corpus cache folder (default bench-out)
 #   BENCH_COLD        1 (default) also times the cores corpus from the disk, dropping the page
@@ -230,6 +232,31 @@ if [ $RG_OK = 1 ]; then
         echo "python3 benches/paired.py --rounds $VARIANT_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
         log "paired runs: ${cmds[*]}"
         python3 benches/paired.py --rounds "$VARIANT_ROUNDS" --out "$RUN_DIR/variants-$name.json" "${cmds[@]}"
+    done
+fi
+# The word floor (benches/word_floor.rs): what a scorer that reads every word cannot skip,
+# splitting the text into words and looking each one up in the one-word patterns, and nothing
+# else. Timed in alternation with rg -c and callscore, one core each on the cores corpus and all
+# cores on the largest: the share of the rg bar that this alone takes.
+FLOOR_BIN=""
+if [ $RG_OK = 1 ] && [ "${BENCH_WORD_FLOOR:-1}" = 1 ]; then
+    log "cargo bench --locked --bench word_floor --no-run"
+    FLOOR_BIN=$(cargo bench --locked --bench word_floor --no-run --message-format=json 2> "$RUN_DIR/word-floor-build.log" \
+        | python3 -c 'import json,sys; print(*[m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable") and m["target"]["name"] == "word_floor"])') || FLOOR_BIN=""
+    [ -x "$FLOOR_BIN" ] || { log "warning: word_floor did not build; see $RUN_DIR/word-floor-build.log"; FLOOR_BIN=""; }
+fi
+if [ -n "$FLOOR_BIN" ]; then
+    "$FLOOR_BIN" --check "$PATTERNS" "$dir" > "$RUN_DIR/word-floor-check.txt"
+    for block in "one $dir -j1" "all $(corpus "${SIZE_LIST[-1]}")"; do
+        read -r name corpus_dir jobs <<< "$block"
+        jobs_arg=${jobs:+$jobs }
+        cmds=("$BIN $CMD ${jobs_arg}-o /dev/null $corpus_dir"
+            "rg ${jobs_arg}--no-ignore -c -i -f $PATTERNS $corpus_dir"
+            "$FLOOR_BIN ${jobs_arg}--words-only $PATTERNS $corpus_dir"
+            "$FLOOR_BIN ${jobs_arg}$PATTERNS $corpus_dir")
+        echo "python3 benches/paired.py --rounds ${BENCH_VARIANT_ROUNDS:-9}$(quoted "${cmds[@]}")" >> "$COMMANDS"
+        log "paired runs: ${cmds[*]}"
+        python3 benches/paired.py --rounds "${BENCH_VARIANT_ROUNDS:-9}" --out "$RUN_DIR/word-floor-$name.json" "${cmds[@]}"
     done
 fi
 # Input formats: the same calls written as plain text, WebVTT, SubRip, CSV, JSON and JSON

@@ -212,6 +212,37 @@ def variants(run, cores_size, largest, w):
     return at_largest
 
 
+def word_floor(run, cores_size, largest, w):
+    """The word floor: rg -c, words counted, and every word looked up (benches/word_floor.rs)
+    beside callscore, in alternation. Returns the look-up's ratio to rg -c at the largest size,
+    or None."""
+    blocks = [(f"{cores_size}, one core each", paired_times(run, "word-floor-one.json")),
+              (f"{largest}, all cores", paired_times(run, "word-floor-all.json"))]
+    blocks = [(label, t) for label, t in blocks if t and len(t) == 4]
+    if not blocks:
+        return None
+    rows = [("`rg -c -i -f` with all the patterns (the floor)", 1),
+            ("split into words only (`word_floor --words-only`)", 2),
+            ("split into words, look each up in the one-word patterns (`word_floor`)", 3),
+            ("callscore `score --format csv`", 0)]
+    w("\n## The word floor\n")
+    w("| command | " + " | ".join(f"{label}: s | / rg -c" for label, _ in blocks) + " |")
+    w("|---|" + "---:|---:|" * len(blocks))
+    for label, i in rows:
+        cells = [f"{statistics.median(t[i]):.3f} | {median_ratio(t[i], t[1]):.2f}×" for _, t in blocks]
+        w(f"| {label} | " + " | ".join(cells) + " |")
+    check = load(run, "word-floor-check.txt")
+    w(f"\n{len(blocks[0][1][0])} rounds in alternation (`benches/paired.py`); a ratio is the median "
+      "of the rounds' ratios. `benches/word_floor.rs` does the least that any scorer reading every "
+      "word must: it finds the words (64 bytes at a time) and looks each one up, lower-cased, in a "
+      "table of the rule set's one-word patterns, on all cores. No phrases, sentences, speakers, "
+      "rules or output: its time is a lower bound on a scorer's, not a scorer."
+      + (f" Its counts were checked against a plain byte-by-byte look-up on the {cores_size} "
+         f"corpus: {check.strip()}." if check else "") + "\n")
+    last = blocks[-1][1]
+    return median_ratio(last[3], last[1]) if len(blocks) == 2 else None
+
+
 def median_ratio(slow, fast):
     """The median of per-round ratios of two commands' times, run in alternation."""
     return statistics.median(x / y for x, y in zip(slow, fast))
@@ -416,6 +447,7 @@ def main():
 
     largest = list(rows)[-1] if rows else None
     fewer = variants(a.run, a.cores_size, largest, w) if rg_ok else None
+    floor_lookup = word_floor(a.run, a.cores_size, largest, w) if rg_ok else None
     formats(a.run, a.format_size, a.format_list.split(), a.formats, w)
     cold_ratio = cold(a.run, a.cores_size, w)
     startup(a.run, w)
@@ -437,6 +469,9 @@ def main():
     if fewer and "multi-word phrases only" in fewer:
         w(f"| reference: vs rg `-c` with the multi-word phrases only ({largest}) | ≤ {BAR_RG_RATIO}× | "
           f"{fmt(fewer['multi-word phrases only'])}× | not a bar |")
+    if floor_lookup:
+        w(f"| reference: only looking up every word (`word_floor`, {largest}), vs rg `-c` | ≤ {BAR_RG_RATIO}× | "
+          f"{fmt(floor_lookup)}× | not a bar |")
     w(f"| throughput per core (-j1) | ≥ {BAR_MB_S_PER_CORE:.0f} MB/s | {fmt(mb_s_core, 1)} MB/s | "
       f"{verdict(mb_s_core and mb_s_core >= BAR_MB_S_PER_CORE)} |")
     worst_growth = max(growth, default=None)
