@@ -161,8 +161,9 @@ fn word_bits8(x: u64) -> u64 {
 
 /// Bit `j` is set when byte `j` of `block` (at most 64 bytes) is a word byte.
 fn word_bits(block: &[u8]) -> u64 {
-    // Sixteen bytes at a time with SSE2, where the machine has it: the eight-byte arithmetic
-    // below takes about twice as long over the whole corpus, and the floor should be low.
+    // Sixteen bytes at a time with SSE2, as callscore's tokeniser does (`byte_classes`), where
+    // the machine has it: with the eight-byte arithmetic below, finding the words of the 1 GB
+    // corpus took about twice as long, and the floor should be low.
     #[cfg(target_arch = "x86_64")]
     if let Ok(full) = <&[u8; 64]>::try_from(block) {
         // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 machine has it.
