@@ -233,11 +233,7 @@ fn look_up(text: &[u8], patterns: &Patterns, scratch: &mut Scratch) -> Counts {
     fill_masks(&text[..len], &mut scratch.masks);
     let masks = &scratch.masks;
     let (mut words, mut hits) = (0, 0);
-    let mut carry = 0;
-    for at in 0..masks.len() {
-        let m = masks[at];
-        let mut starts = m & !(m << 1 | carry);
-        carry = m >> 63;
+    for (at, mut starts) in word_starts(masks) {
         while starts != 0 {
             let j = starts.trailing_zeros();
             starts &= starts - 1;
@@ -270,17 +266,24 @@ fn look_up(text: &[u8], patterns: &Patterns, scratch: &mut Scratch) -> Counts {
 fn count_words(text: &[u8], scratch: &mut Scratch) -> Counts {
     let len = text.len() - PAD;
     fill_masks(&text[..len], &mut scratch.masks);
-    let mut carry = 0;
-    let mut words = 0;
-    for &m in &scratch.masks {
-        words += u64::from((m & !(m << 1 | carry)).count_ones());
-        carry = m >> 63;
-    }
+    let words = word_starts(&scratch.masks)
+        .map(|(_, starts)| u64::from(starts.count_ones()))
+        .sum();
     Counts {
         bytes: len as u64,
         words,
         hits: 0,
     }
+}
+
+/// Each block's index and the bits where a word starts in it: a word byte after a byte that is
+/// not one, the previous block's last byte included.
+fn word_starts(masks: &[u64]) -> impl Iterator<Item = (usize, u64)> + '_ {
+    masks.iter().enumerate().scan(0, |carry, (at, &m)| {
+        let starts = m & !(m << 1 | *carry);
+        *carry = m >> 63;
+        Some((at, starts))
+    })
 }
 
 /// The word-byte masks of `text`, and a zero block after the last, so that a run can always
