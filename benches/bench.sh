@@ -154,6 +154,15 @@ timeit() {  # timeit NAME COMMAND... -> $RUN_DIR/NAME.json
     hyperfine -N --warmup 1 --runs "$RUNS" "${ignore[@]}" --export-json "$RUN_DIR/$name.json" "$@" >&2
 }
 
+paired() {  # paired NAME ROUNDS [--prepare SHELL-COMMAND] COMMAND... -> $RUN_DIR/NAME.json
+    local name=$1 rounds=$2; shift 2
+    local prepare=() before=""
+    [ "$1" = --prepare ] && { prepare=(--prepare "$2"); before=" (each after: $2)"; shift 2; }
+    echo "python3 benches/paired.py --rounds $rounds$(quoted "${prepare[@]}" "$@")" >> "$COMMANDS"
+    log "paired runs$before: $*"
+    python3 benches/paired.py --rounds "$rounds" "${prepare[@]}" --out "$RUN_DIR/$name.json" "$@"
+}
+
 for size in "${SIZE_LIST[@]}"; do
     dir=$(corpus "$size")
     to_file=$RUN_DIR/out-$size
@@ -190,9 +199,7 @@ done
 if [ ${#SIZE_LIST[@]} -gt 1 ]; then
     cmds=()
     for size in "${SIZE_LIST[@]}"; do cmds+=("$BIN $CMD -o /dev/null $(corpus "$size")"); done
-    echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
-    log "paired runs: ${cmds[*]}"
-    python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-sizes.json" "${cmds[@]}"
+    paired paired-sizes "$RUNS" "${cmds[@]}"
 fi
 
 dir=$(corpus "$CORES_SIZE")
@@ -209,13 +216,24 @@ half=$(( (${#parts[@]} + 1) / 2 ))
 if [ "${#parts[@]}" -ge 2 ]; then
     cmds+=("sh -c '$BIN $CMD -j1 -o /dev/null ${parts[*]:0:$half} & $BIN $CMD -j1 -o /dev/null ${parts[*]:$half}; wait'")
 fi
-echo "python3 benches/paired.py --rounds $CORES_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
-log "paired runs: ${cmds[*]}"
-python3 benches/paired.py --rounds "$CORES_ROUNDS" --out "$RUN_DIR/paired-$CORES_SIZE.json" "${cmds[@]}"
+paired "paired-$CORES_SIZE" "$CORES_ROUNDS" "${cmds[@]}"
+# The word floor (benches/word_floor.rs): what a scorer that reads every word cannot skip,
+# splitting the text into words and looking each one up in the one-word patterns, and nothing
+# else: the share of the rg bar that this alone takes. Built here, timed with the next block.
+FLOOR_BIN=""
+if [ $RG_OK = 1 ] && [ "${BENCH_WORD_FLOOR:-1}" = 1 ]; then
+    log "cargo bench --locked --bench word_floor --no-run"
+    FLOOR_BIN=$(cargo bench --locked --bench word_floor --no-run --message-format=json 2> "$RUN_DIR/word-floor-build.log" \
+        | python3 -c 'import json,sys; print(*[m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable") and m["target"]["name"] == "word_floor"])') || FLOOR_BIN=""
+    [ -x "$FLOOR_BIN" ] || { log "warning: word_floor did not build; see $RUN_DIR/word-floor-build.log"; FLOOR_BIN=""; }
+    [ -z "$FLOOR_BIN" ] || "$FLOOR_BIN" --check "$PATTERNS" "$dir" > "$RUN_DIR/word-floor-check.txt"
+fi
 # The floor with fewer patterns: does the verdict hang on the one-letter words that match inside
 # most lines? callscore against rg -c with all the patterns, without the word-class lists, and
 # with the multi-word phrases only, in alternation: one core each on the cores corpus, and all
-# cores on the largest; rg on an empty folder times its start-up (compiling the patterns).
+# cores on the largest; rg on an empty folder times its start-up (compiling the patterns). Then,
+# on the same corpora, callscore, rg -c and the word floor (counting words only, and looking
+# each one up) in alternation.
 if [ $RG_OK = 1 ]; then
     VARIANT_ROUNDS=${BENCH_VARIANT_ROUNDS:-9}
     empty=$RUN_DIR/empty
@@ -224,39 +242,18 @@ if [ $RG_OK = 1 ]; then
     for block in "one $dir -j1" "all $largest"; do
         read -r name corpus_dir jobs <<< "$block"
         jobs_arg=${jobs:+$jobs }
-        cmds=("$BIN $CMD ${jobs_arg}-o /dev/null $corpus_dir")
+        callscore="$BIN $CMD ${jobs_arg}-o /dev/null $corpus_dir"
+        cmds=("$callscore")
         for pats in "$PATTERNS" "${FEWER_PATTERNS[@]}"; do
             cmds+=("rg ${jobs_arg}--no-ignore -c -i -f $pats $corpus_dir")
         done
         [ "$name" = one ] && cmds+=("rg -j1 --no-ignore -c -i -f $PATTERNS $empty")
-        echo "python3 benches/paired.py --rounds $VARIANT_ROUNDS$(quoted "${cmds[@]}")" >> "$COMMANDS"
-        log "paired runs: ${cmds[*]}"
-        python3 benches/paired.py --rounds "$VARIANT_ROUNDS" --out "$RUN_DIR/variants-$name.json" "${cmds[@]}"
-    done
-fi
-# The word floor (benches/word_floor.rs): what a scorer that reads every word cannot skip,
-# splitting the text into words and looking each one up in the one-word patterns, and nothing
-# else. Timed in alternation with rg -c and callscore, one core each on the cores corpus and all
-# cores on the largest: the share of the rg bar that this alone takes.
-FLOOR_BIN=""
-if [ $RG_OK = 1 ] && [ "${BENCH_WORD_FLOOR:-1}" = 1 ]; then
-    log "cargo bench --locked --bench word_floor --no-run"
-    FLOOR_BIN=$(cargo bench --locked --bench word_floor --no-run --message-format=json 2> "$RUN_DIR/word-floor-build.log" \
-        | python3 -c 'import json,sys; print(*[m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable") and m["target"]["name"] == "word_floor"])') || FLOOR_BIN=""
-    [ -x "$FLOOR_BIN" ] || { log "warning: word_floor did not build; see $RUN_DIR/word-floor-build.log"; FLOOR_BIN=""; }
-fi
-if [ -n "$FLOOR_BIN" ]; then
-    "$FLOOR_BIN" --check "$PATTERNS" "$dir" > "$RUN_DIR/word-floor-check.txt"
-    for block in "one $dir -j1" "all $(corpus "${SIZE_LIST[-1]}")"; do
-        read -r name corpus_dir jobs <<< "$block"
-        jobs_arg=${jobs:+$jobs }
-        cmds=("$BIN $CMD ${jobs_arg}-o /dev/null $corpus_dir"
-            "rg ${jobs_arg}--no-ignore -c -i -f $PATTERNS $corpus_dir"
-            "$FLOOR_BIN ${jobs_arg}--words-only $PATTERNS $corpus_dir"
-            "$FLOOR_BIN ${jobs_arg}$PATTERNS $corpus_dir")
-        echo "python3 benches/paired.py --rounds ${BENCH_VARIANT_ROUNDS:-9}$(quoted "${cmds[@]}")" >> "$COMMANDS"
-        log "paired runs: ${cmds[*]}"
-        python3 benches/paired.py --rounds "${BENCH_VARIANT_ROUNDS:-9}" --out "$RUN_DIR/word-floor-$name.json" "${cmds[@]}"
+        paired "variants-$name" "$VARIANT_ROUNDS" "${cmds[@]}"
+        if [ -n "$FLOOR_BIN" ]; then
+            paired "word-floor-$name" "$VARIANT_ROUNDS" "$callscore" "${cmds[1]}" \
+                "$FLOOR_BIN ${jobs_arg}--words-only $PATTERNS $corpus_dir" \
+                "$FLOOR_BIN ${jobs_arg}$PATTERNS $corpus_dir"
+        fi
     done
 fi
 # Input formats: the same calls written as plain text, WebVTT, SubRip, CSV, JSON and JSON
@@ -265,9 +262,7 @@ fi
 if [ -n "$FORMAT_LIST" ]; then
     cmds=()
     for f in $FORMAT_LIST; do cmds+=("$BIN $CMD -j1 -o /dev/null $(corpus "${FORMAT_CALLS}calls" "$f")"); done
-    echo "python3 benches/paired.py --rounds $RUNS$(quoted "${cmds[@]}")" >> "$COMMANDS"
-    log "paired runs: ${cmds[*]}"
-    python3 benches/paired.py --rounds "$RUNS" --out "$RUN_DIR/paired-formats.json" "${cmds[@]}"
+    paired paired-formats "$RUNS" "${cmds[@]}"
 fi
 
 # From the disk: the same corpus with the page cache dropped before every run, callscore and
@@ -282,9 +277,7 @@ fi
 if [ -n "$drop" ] && [ "${BENCH_COLD:-1}" = 1 ]; then
     cmds=("$BIN $CMD -o /dev/null $dir")
     [ $RG_OK = 1 ] && cmds+=("rg --no-ignore -c -i -f $PATTERNS $dir")
-    echo "python3 benches/paired.py --rounds $RUNS --prepare$(quoted "$drop" "${cmds[@]}")" >> "$COMMANDS"
-    log "cold-cache paired runs: ${cmds[*]}"
-    python3 benches/paired.py --rounds "$RUNS" --prepare "$drop" --out "$RUN_DIR/cold-$CORES_SIZE.json" "${cmds[@]}"
+    paired "cold-$CORES_SIZE" "$RUNS" --prepare "$drop" "${cmds[@]}"
 else
     log "not timing cold-cache runs (cannot drop the page cache, or BENCH_COLD=0)"
 fi
