@@ -177,15 +177,23 @@ def pattern_count(run, name):
     return len(text.splitlines()) if text else None
 
 
+def one_and_all(run, name, cores_size, largest, commands):
+    """The round-by-round times of the block `name` that bench.sh runs twice, one core each on
+    the cores corpus (NAME-one.json) and all cores on the largest (NAME-all.json), labelled, for
+    the files present with at least `commands` commands: {"one" or "all": (label, times)}."""
+    blocks = {"one": (f"{cores_size}, one core each", paired_times(run, f"{name}-one.json")),
+              "all": (f"{largest}, all cores", paired_times(run, f"{name}-all.json"))}
+    return {key: (label, t) for key, (label, t) in blocks.items() if t and len(t) >= commands}
+
+
 def variants(run, cores_size, largest, w):
     """The floor with fewer patterns: callscore's time over rg -c's with all the patterns,
     without the word-class lists and with the multi-word phrases only, one core each on the cores
     corpus and all cores on the largest. Returns {pattern set: ratio at the largest}, or None."""
-    one, all_cores = paired_times(run, "variants-one.json"), paired_times(run, "variants-all.json")
-    blocks = [(f"{cores_size}, one core each", one), (f"{largest}, all cores", all_cores)]
-    blocks = [(label, t) for label, t in blocks if t and len(t) >= 4]
-    if not blocks:
+    found = one_and_all(run, "variants", cores_size, largest, 4)
+    if not found:
         return None
+    blocks = list(found.values())
     sets = [("all", "patterns.txt"), ("without `[analysis.words]`", "patterns-no-word-lists.txt"),
             ("multi-word phrases only", "patterns-multi-word.txt")]
     w("\n## The floor with fewer patterns\n")
@@ -195,14 +203,15 @@ def variants(run, cores_size, largest, w):
     at_largest = {}
     for i, (label, file) in enumerate(sets, 1):
         cells = []
-        for _, t in blocks:
+        for key, (_, t) in found.items():
             ratio = median_ratio(t[0], t[i])
             cells.append(f"{statistics.median(t[i]):.3f} | {ratio:.2f}×")
-            if t is all_cores:
+            if key == "all":
                 at_largest[label] = ratio
         w(f"| {label} | {fmt(pattern_count(run, file), 0)} | " + " | ".join(cells) + " |")
     line = "\n" + "; ".join(f"callscore {statistics.median(t[0]):.3f} s ({label})" for label, t in blocks) + "."
-    if one and len(one) >= 5:
+    one = found.get("one", (None, []))[1]
+    if len(one) >= 5:
         line += f" rg's start-up, on an empty folder with all the patterns: {statistics.median(one[4]) * 1000:.0f} ms."
     w(line)
     w(f"\n{len(blocks[0][1][0])} rounds in alternation (`benches/paired.py`): a ratio is the median "
@@ -216,11 +225,10 @@ def word_floor(run, cores_size, largest, w):
     """The word floor: rg -c, words counted, and every word looked up (benches/word_floor.rs)
     beside callscore, in alternation. Returns the look-up's ratio to rg -c at the largest size,
     or None."""
-    blocks = [(f"{cores_size}, one core each", paired_times(run, "word-floor-one.json")),
-              (f"{largest}, all cores", paired_times(run, "word-floor-all.json"))]
-    blocks = [(label, t) for label, t in blocks if t and len(t) == 4]
-    if not blocks:
+    found = one_and_all(run, "word-floor", cores_size, largest, 4)
+    if not found:
         return None
+    blocks = list(found.values())
     rows = [("`rg -c -i -f` with all the patterns (the floor)", 1),
             ("split into words only (`word_floor --words-only`)", 2),
             ("split into words, look each up in the one-word patterns (`word_floor`)", 3),
@@ -239,8 +247,10 @@ def word_floor(run, cores_size, largest, w):
       "rules or output: its time is a lower bound on a scorer's, not a scorer."
       + (f" Its counts were checked against a plain byte-by-byte look-up on the {cores_size} "
          f"corpus: {check.strip()}." if check else "") + "\n")
-    last = blocks[-1][1]
-    return median_ratio(last[3], last[1]) if len(blocks) == 2 else None
+    if "all" not in found:
+        return None
+    t = found["all"][1]
+    return median_ratio(t[3], t[1])
 
 
 def median_ratio(slow, fast):
